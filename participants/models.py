@@ -1,0 +1,144 @@
+from django.db import models
+from django.urls import reverse
+
+from participants.querysets import PUBLIC_WEB_SCOPES, ParticipantQuerySet
+
+
+class OrganisationKind(models.TextChoices):
+    LOCAL_AUTHORITY = "local_authority", "Local authority"
+    NHS = "nhs", "NHS"
+    VCS = "vcs", "Voluntary and community sector"
+    EDUCATION = "education", "Education"
+    NATIONAL = "national", "National body"
+    PRIVATE = "private", "Private sector"
+    OTHER = "other", "Other"
+
+
+class ConsentScope(models.TextChoices):
+    WEB_AND_PRINT = "web_and_print", "Website and print"
+    WEB = "web", "Website only"
+    PRINT = "print", "Print only"
+    INTERNAL = "internal", "Internal use only"
+
+
+class Organisation(models.Model):
+    Kind = OrganisationKind
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    website = models.URLField(blank=True)
+    description = models.TextField(blank=True)
+    logo = models.ImageField(upload_to="organisations/", blank=True)
+    logo_alt = models.CharField(
+        "logo alt text",
+        max_length=250,
+        blank=True,
+        help_text="What the logo says, for people who cannot see it.",
+    )
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=OrganisationKind.values),
+                name="organisation_kind_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("participants:organisation", kwargs={"slug": self.slug})
+
+
+class Programme(models.Model):
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Cohort(models.Model):
+    programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="cohorts")
+    name = models.CharField(max_length=100, help_text='For example "March 2020".')
+    slug = models.SlugField(max_length=200, unique=True)
+    start_date = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["programme__name", "-start_date", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["programme", "name"], name="cohort_name_unique_in_programme"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.programme.name}, {self.name}"
+
+
+class Participant(models.Model):
+    ConsentScope = ConsentScope
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    job_title = models.CharField(max_length=200, blank=True)
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="participants",
+    )
+    cohorts = models.ManyToManyField(Cohort, blank=True, related_name="participants")
+    photo = models.ImageField(upload_to="participants/", blank=True)
+    photo_alt = models.CharField("photo alt text", max_length=250, blank=True)
+    bio = models.TextField(blank=True)
+
+    # The consent record: what the participant agreed to, and whether it still stands.
+    consent_given = models.BooleanField(default=False)
+    consent_given_at = models.DateField("consent given on", null=True, blank=True)
+    consent_scope = models.CharField(
+        max_length=20,
+        choices=ConsentScope.choices,
+        default=ConsentScope.WEB_AND_PRINT,
+        help_text="Where the participant agreed their story may appear.",
+    )
+    consent_withdrawn_at = models.DateTimeField(
+        "consent withdrawn at",
+        null=True,
+        blank=True,
+        help_text="Set this and the participant's stories leave the public site at once.",
+    )
+
+    objects = ParticipantQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [models.Index(fields=["consent_given", "consent_withdrawn_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(consent_scope__in=ConsentScope.values),
+                name="participant_consent_scope_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("participants:participant", kwargs={"slug": self.slug})
+
+    @property
+    def consent_stands(self) -> bool:
+        return (
+            self.consent_given
+            and self.consent_withdrawn_at is None
+            and self.consent_scope in PUBLIC_WEB_SCOPES
+        )

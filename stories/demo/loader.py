@@ -1,0 +1,132 @@
+"""Load the demo content idempotently: running it twice leaves the same rows.
+
+Every row is found by its slug (or its place in a story) and updated in place;
+outcomes and partners a story no longer lists are removed.
+"""
+
+import datetime as dt
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+
+from participants.models import Cohort, Organisation, Participant, Programme
+from stories.demo import data
+from stories.models import Outcome, Story, StoryPartner, Theme
+
+SCHEDULED = "scheduled"
+
+
+@transaction.atomic
+def load_demo() -> dict[str, int]:
+    for theme in data.THEMES:
+        Theme.objects.update_or_create(slug=theme["slug"], defaults=_without(theme, "slug"))
+    programmes = {
+        p["slug"]: Programme.objects.update_or_create(slug=p["slug"], defaults=_without(p, "slug"))[
+            0
+        ]
+        for p in data.PROGRAMMES
+    }
+    for cohort in data.COHORTS:
+        Cohort.objects.update_or_create(
+            slug=cohort["slug"],
+            defaults={
+                "programme": programmes[cohort["programme"]],
+                "name": cohort["name"],
+                "start_date": dt.date.fromisoformat(cohort["start_date"]),
+            },
+        )
+    for organisation in data.ORGANISATIONS:
+        Organisation.objects.update_or_create(
+            slug=organisation["slug"], defaults=_without(organisation, "slug")
+        )
+    for story in data.STORIES:
+        _load_story(story)
+    return {
+        "themes": Theme.objects.count(),
+        "organisations": Organisation.objects.count(),
+        "participants": Participant.objects.count(),
+        "stories": Story.objects.count(),
+        "public stories": Story.objects.public().count(),
+    }
+
+
+def _load_story(item: dict) -> Story:
+    story = Story.objects.filter(slug=item["slug"]).first() or Story(slug=item["slug"])
+    story.title = item["title"]
+    story.participant = _load_participant(item["participant"])
+    story.summary = item["summary"]
+    story.pull_quote = item["pull_quote"]
+    story.body = item["body"]
+    story.featured = item.get("featured", False)
+    if item["status"] == SCHEDULED:
+        story.status = Story.Status.PUBLISHED
+        # Keep the date first given, so a second run changes nothing.
+        if story.published_at is None:
+            story.published_at = timezone.now() + dt.timedelta(days=item["publish_in_days"])
+    else:
+        story.status = item["status"]
+        story.published_at = _morning_of(item.get("published_at"))
+    story.save()
+    story.themes.set(Theme.objects.filter(slug__in=item["themes"]))
+    story.tags.set(item["tags"])
+    _load_partners(story, item["partners"])
+    _load_outcomes(story, item["outcomes"])
+    return story
+
+
+def _morning_of(iso_date: str | None) -> dt.datetime | None:
+    if not iso_date:
+        return None
+    day = dt.date.fromisoformat(iso_date)
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(9, 0)))
+
+
+def _load_participant(item: dict) -> Participant:
+    participant, _ = Participant.objects.update_or_create(
+        slug=item["slug"],
+        defaults={
+            "name": item["name"],
+            "job_title": item["job_title"],
+            "organisation": Organisation.objects.get(slug=item["organisation"]),
+            "bio": item.get("bio", ""),
+            "consent_given": True,
+            "consent_given_at": dt.date(2021, 1, 1),
+            "consent_scope": Participant.ConsentScope.WEB_AND_PRINT,
+            "consent_withdrawn_at": None,
+        },
+    )
+    participant.cohorts.set(Cohort.objects.filter(slug__in=item["cohorts"]))
+    return participant
+
+
+def _load_partners(story: Story, partners: list[tuple[str, str]]) -> None:
+    organisations = Organisation.objects.in_bulk([slug for slug, _ in partners], field_name="slug")
+    kept = []
+    for order, (slug, role) in enumerate(partners):
+        partner, _ = StoryPartner.objects.update_or_create(
+            story=story,
+            organisation=organisations[slug],
+            defaults={"role": role, "order": order},
+        )
+        kept.append(partner.pk)
+    story.partnerships.exclude(pk__in=kept).delete()
+
+
+def _load_outcomes(story: Story, outcomes: list[dict]) -> None:
+    for order, outcome in enumerate(outcomes):
+        value = outcome.get("value")
+        Outcome.objects.update_or_create(
+            story=story,
+            order=order,
+            defaults={
+                "description": outcome["description"],
+                "value": Decimal(value) if value is not None else None,
+                "unit": outcome.get("unit", ""),
+            },
+        )
+    story.outcomes.filter(order__gte=len(outcomes)).delete()
+
+
+def _without(row: dict, *keys: str) -> dict:
+    return {key: value for key, value in row.items() if key not in keys}

@@ -1,0 +1,51 @@
+from django import forms
+from django.utils import timezone
+
+from stories.models import Story
+from stories.workflow import publication_problem, status_refusal
+
+
+class StoryAdminForm(forms.ModelForm):
+    """The story form, aware of who is saving so the workflow rule holds on the server."""
+
+    user = None  # set by StoryAdmin.get_form
+
+    class Meta:
+        model = Story
+        fields = [
+            "title",
+            "slug",
+            "participant",
+            "summary",
+            "pull_quote",
+            "body",
+            "hero_image",
+            "hero_image_alt",
+            "themes",
+            "tags",
+            "status",
+            "published_at",
+            "featured",
+        ]
+
+    def clean_status(self):
+        status = self.cleaned_data["status"]
+        current = self.instance.status if self.instance.pk else None
+        if status != current and (refusal := status_refusal(self.user, current, status)):
+            raise forms.ValidationError(refusal)
+        return status
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("status") != Story.Status.PUBLISHED:
+            return cleaned
+        if "participant" in cleaned and (problem := self._publication_problem(cleaned)):
+            self.add_error("participant", problem)
+        date_missing = "published_at" in self.fields and not cleaned.get("published_at")
+        if date_missing and "published_at" not in self.errors:
+            cleaned["published_at"] = timezone.now()
+        return cleaned
+
+    @staticmethod
+    def _publication_problem(cleaned):
+        return publication_problem(Story(participant=cleaned.get("participant")))

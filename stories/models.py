@@ -1,0 +1,153 @@
+from django.db import models
+from django.urls import reverse
+from taggit.managers import TaggableManager
+from taggit.models import TaggedItemBase
+
+from participants.models import Organisation, Participant
+from stories.fields import SanitizedBodyField
+from stories.querysets import StoryQuerySet, ThemeQuerySet
+
+
+class Theme(models.Model):
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=120, unique=True)
+    summary = models.CharField(max_length=300, blank=True)
+    description = models.TextField(blank=True)
+    order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers come first.")
+
+    objects = ThemeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("stories:theme", kwargs={"slug": self.slug})
+
+
+class TaggedStory(TaggedItemBase):
+    """Tags through a real foreign key, so tag filters are plain joins."""
+
+    content_object = models.ForeignKey("Story", on_delete=models.CASCADE)
+
+    class Meta:
+        verbose_name = "tagged story"
+        verbose_name_plural = "tagged stories"
+        constraints = [
+            models.UniqueConstraint(fields=["content_object", "tag"], name="tagged_story_unique"),
+        ]
+
+
+class StoryStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    REVIEW = "review", "In review"
+    PUBLISHED = "published", "Published"
+    ARCHIVED = "archived", "Archived"
+
+
+class Story(models.Model):
+    Status = StoryStatus
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    participant = models.ForeignKey(
+        Participant,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="stories",
+        help_text="Required before the story can be published.",
+    )
+    summary = models.TextField(
+        max_length=400, blank=True, help_text="One or two sentences for cards and search results."
+    )
+    pull_quote = models.TextField(
+        blank=True, help_text="The participant's own words. Leave out the quotation marks."
+    )
+    body = SanitizedBodyField(blank=True)
+    hero_image = models.ImageField(upload_to="stories/", blank=True)
+    hero_image_alt = models.CharField("hero image alt text", max_length=250, blank=True)
+    themes = models.ManyToManyField(Theme, blank=True, related_name="stories")
+    tags = TaggableManager(through=TaggedStory, blank=True)
+    partners = models.ManyToManyField(
+        Organisation, through="StoryPartner", blank=True, related_name="partnered_stories"
+    )
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When the story goes live. A future time schedules it.",
+    )
+    featured = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = StoryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name_plural = "stories"
+        ordering = ["-published_at", "-id"]
+        permissions = [("publish_story", "Can publish, schedule, unpublish and archive stories")]
+        indexes = [
+            models.Index(fields=["status", "-published_at", "-id"], name="story_public_order"),
+            models.Index(fields=["featured", "status", "-published_at"], name="story_featured"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=StoryStatus.values),
+                name="story_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status=StoryStatus.PUBLISHED)
+                | models.Q(participant__isnull=False, published_at__isnull=False),
+                name="story_published_has_participant_and_date",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("stories:detail", kwargs={"slug": self.slug})
+
+
+class StoryPartner(models.Model):
+    """An organisation that took part in a story, and what it did."""
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="partnerships")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="partnerships"
+    )
+    role = models.CharField(
+        max_length=120, blank=True, help_text='For example "Section 75 funder".'
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["story", "organisation"], name="story_partner_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} ({self.role})" if self.role else str(self.organisation)
+
+
+class Outcome(models.Model):
+    """Something that changed because of the work a story tells."""
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="outcomes")
+    description = models.CharField(max_length=300)
+    value = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
+    unit = models.CharField(
+        max_length=40, blank=True, help_text='For example "GBP", "people", "posts".'
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+
+    def __str__(self):
+        return self.description

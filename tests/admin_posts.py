@@ -1,0 +1,40 @@
+"""POST bodies for the story admin form, as a browser would send them."""
+
+ADD_URL = "/admin/stories/story/add/"
+CHANGELIST_URL = "/admin/stories/story/"
+
+
+def change_url(story) -> str:
+    return f"/admin/stories/story/{story.pk}/change/"
+
+
+def _formset(prefix: str, rows: list[dict], initial: int = 0) -> dict:
+    data = {
+        f"{prefix}-TOTAL_FORMS": str(len(rows)),
+        f"{prefix}-INITIAL_FORMS": str(initial),
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+    for index, row in enumerate(rows):
+        data |= {f"{prefix}-{index}-{key}": value for key, value in row.items()}
+    return data
+
+
+def story_form(*, partners=(), outcomes=(), published_at=("", ""), **fields) -> dict:
+    data = {
+        "title": "A new story",
+        "slug": "a-new-story",
+        "participant": "",
+        "summary": "What changed, in a sentence.",
+        "pull_quote": "",
+        "body": "<p>The story.</p>",
+        "hero_image_alt": "",
+        "tags": "",
+        "status": "draft",
+        "published_at_0": published_at[0],
+        "published_at_1": published_at[1],
+    }
+    data |= {key: value for key, value in fields.items() if value is not None}
+    data |= _formset("partnerships", list(partners))
+    data |= _formset("outcomes", list(outcomes))
+    return data

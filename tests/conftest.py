@@ -1,0 +1,31 @@
+import pytest
+
+from tests.factories import make_staff
+
+
+@pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path):
+    """Uploads made by a test land in a temporary folder, never in the project."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def contributor(db):
+    return make_staff("casey-contributor", "Contributors")
+
+
+@pytest.fixture
+def editor(db):
+    return make_staff("erin-editor", "Editors")
+
+
+@pytest.fixture
+def contributor_client(client, contributor):
+    client.force_login(contributor)
+    return client
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client

@@ -1,0 +1,57 @@
+"""Production refuses to start without real secrets; development needs nothing."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def start_django(**env) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS"}}
+    return subprocess.run(
+        [sys.executable, "-c", "import django; django.setup(); print('started')"],
+        cwd=ROOT,
+        env=clean | {"DJANGO_SETTINGS_MODULE": "impactcms.settings"} | env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_development_starts_with_no_environment():
+    assert start_django().stdout.strip() == "started"
+
+
+def test_production_refuses_a_missing_secret_key():
+    result = start_django(DEBUG="0", ALLOWED_HOSTS="stories.example.org")
+    assert result.returncode != 0
+    assert "set SECRET_KEY" in result.stderr
+
+
+def test_production_refuses_the_development_secret_key():
+    result = start_django(
+        DEBUG="0",
+        ALLOWED_HOSTS="stories.example.org",
+        SECRET_KEY="django-insecure-development-only-never-in-production",
+    )
+    assert result.returncode != 0
+    assert "set SECRET_KEY" in result.stderr
+
+
+def test_production_refuses_missing_allowed_hosts():
+    result = start_django(DEBUG="0", SECRET_KEY="x" * 60)
+    assert result.returncode != 0
+    assert "ALLOWED_HOSTS" in result.stderr
+
+
+def test_production_starts_with_real_settings():
+    result = start_django(DEBUG="0", SECRET_KEY="x" * 60, ALLOWED_HOSTS="stories.example.org")
+    assert result.stdout.strip() == "started", result.stderr
+
+
+def test_a_debug_value_that_is_not_a_boolean_is_a_clear_error():
+    result = start_django(DEBUG="perhaps")
+    assert result.returncode != 0
+    assert "DEBUG must be one of" in result.stderr
