@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from django.db.models import Count
 
 from impactcms.admin_display import thumbnail
@@ -84,6 +85,8 @@ class OrganisationAdmin(admin.ModelAdmin):
     list_display = ["name", "logo_preview", "kind", "website", "people", "partnerships_count"]
     list_filter = ["kind"]
     search_fields = ["name", "description"]
+    # A web address typed without a scheme is taken as https, as browsers now do.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     prepopulated_fields = {"slug": ["name"]}
 
     def get_queryset(self, request):

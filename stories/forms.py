@@ -2,7 +2,11 @@ from django import forms
 from django.utils import timezone
 
 from stories.models import Story
-from stories.workflow import publication_problem, status_refusal
+from stories.workflow import allowed_statuses, publication_problem, status_refusal
+
+EDITOR_ONLY_MESSAGE = (
+    "Only an editor can publish, unpublish or archive a story. Send it for review instead."
+)
 
 
 class StoryAdminForm(forms.ModelForm):
@@ -28,9 +32,21 @@ class StoryAdminForm(forms.ModelForm):
             "featured",
         ]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.user is not None and "status" in self.fields:
+            # Offer only the statuses this user may choose; clean_status still checks.
+            allowed = allowed_statuses(self.user, self._current_status())
+            field = self.fields["status"]
+            field.choices = [(value, label) for value, label in field.choices if value in allowed]
+            field.error_messages["invalid_choice"] = EDITOR_ONLY_MESSAGE
+
+    def _current_status(self):
+        return self.instance.status if self.instance.pk else None
+
     def clean_status(self):
         status = self.cleaned_data["status"]
-        current = self.instance.status if self.instance.pk else None
+        current = self._current_status()
         if status != current and (refusal := status_refusal(self.user, current, status)):
             raise forms.ValidationError(refusal)
         return status

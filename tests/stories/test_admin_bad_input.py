@@ -33,8 +33,11 @@ def test_publishing_without_a_participant_is_a_field_error(editor_client):
 def test_a_publish_date_that_is_not_a_date_is_a_field_error(editor_client):
     response = editor_client.post(
         ADD_URL,
-        story_form(status="published", participant=make_participant().pk,
-                   published_at=("the 32nd of Smarch", "09:00")),
+        story_form(
+            status="published",
+            participant=make_participant().pk,
+            published_at=("the 32nd of Smarch", "09:00"),
+        ),
     )
     assert response.status_code == 200
     assert errors_of(response, "published_at") == ["Enter a valid date."]
@@ -47,7 +50,9 @@ def test_a_partner_role_longer_than_its_field_saves_nothing(editor_client):
         ADD_URL,
         story_form(
             partners=[{"organisation": organisation.pk, "role": "x" * 121, "order": "0"}],
-            outcomes=[{"description": "Funding secured", "value": "1000", "unit": "GBP", "order": "0"}],
+            outcomes=[
+                {"description": "Funding secured", "value": "1000", "unit": "GBP", "order": "0"}
+            ],
         ),
     )
     assert response.status_code == 200
@@ -61,7 +66,9 @@ def test_a_partner_role_longer_than_its_field_saves_nothing(editor_client):
 def test_an_outcome_value_that_is_not_a_number_is_a_field_error(editor_client):
     response = editor_client.post(
         ADD_URL,
-        story_form(outcomes=[{"description": "People reached", "value": "lots", "unit": "", "order": "0"}]),
+        story_form(
+            outcomes=[{"description": "People reached", "value": "lots", "unit": "", "order": "0"}]
+        ),
     )
     formset_errors = response.context["inline_admin_formsets"][1].formset.errors
     assert formset_errors[0]["value"] == ["Enter a number."]

@@ -30,14 +30,15 @@ def test_contributor_posting_published_gets_an_error_and_nothing_is_saved(contri
         ADD_URL, story_form(status="published", participant=participant.pk)
     )
     assert response.status_code == 200
-    assert "Only an editor can make a story published" in response.content.decode()
+    assert "Only an editor can publish, unpublish or archive a story" in response.content.decode()
     assert not Story.objects.filter(slug="a-new-story").exists()
 
 
 def test_contributor_cannot_publish_an_existing_draft(contributor_client):
     story = make_story(status="draft", published_at=None)
-    data = story_form(status="published", title=story.title, slug=story.slug,
-                      participant=story.participant.pk)
+    data = story_form(
+        status="published", title=story.title, slug=story.slug, participant=story.participant.pk
+    )
     response = contributor_client.post(change_url(story), data)
     assert response.status_code == 200
     story.refresh_from_db()
@@ -46,18 +47,20 @@ def test_contributor_cannot_publish_an_existing_draft(contributor_client):
 
 def test_contributor_cannot_unpublish_a_published_story(contributor_client):
     story = make_story()
-    data = story_form(status="draft", title=story.title, slug=story.slug,
-                      participant=story.participant.pk)
+    data = story_form(
+        status="draft", title=story.title, slug=story.slug, participant=story.participant.pk
+    )
     response = contributor_client.post(change_url(story), data)
-    assert "only an editor can change its status" in response.content.decode()
+    assert "Only an editor can publish, unpublish or archive a story" in response.content.decode()
     story.refresh_from_db()
     assert story.status == "published"
 
 
 def test_contributor_can_send_a_draft_for_review(contributor_client):
     story = make_story(status="draft", published_at=None)
-    data = story_form(status="review", title=story.title, slug=story.slug,
-                      participant=story.participant.pk)
+    data = story_form(
+        status="review", title=story.title, slug=story.slug, participant=story.participant.pk
+    )
     assert contributor_client.post(change_url(story), data).status_code == 302
     story.refresh_from_db()
     assert story.status == "review"
@@ -83,6 +86,12 @@ def test_editor_publishes_and_the_date_is_filled_in(editor_client):
     assert story in Story.objects.public()
 
 
+def test_contributor_is_offered_only_draft_and_review(contributor_client):
+    page = contributor_client.get(ADD_URL).content.decode()
+    assert '<option value="review">' in page
+    assert '<option value="published">' not in page
+
+
 def test_publish_action_is_not_offered_to_contributors(contributor_client):
     make_story(status="review", published_at=None)
     page = contributor_client.get(CHANGELIST_URL).content.decode()
@@ -92,9 +101,7 @@ def test_publish_action_is_not_offered_to_contributors(contributor_client):
 
 def test_contributor_posting_the_publish_action_anyway_changes_nothing(contributor_client):
     story = make_story(status="review", published_at=None)
-    contributor_client.post(
-        CHANGELIST_URL, {"action": "publish", "_selected_action": [story.pk]}
-    )
+    contributor_client.post(CHANGELIST_URL, {"action": "publish", "_selected_action": [story.pk]})
     story.refresh_from_db()
     assert story.status == "review"
 

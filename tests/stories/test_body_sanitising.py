@@ -7,7 +7,8 @@ pytestmark = pytest.mark.django_db
 
 HOSTILE = (
     "<h2>Heading</h2><p>Fine <strong>bold</strong> "
-    '<a href="javascript:alert(1)">bad link</a> <a href="https://example.org" onclick="x()">ok</a></p>'
+    '<a href="javascript:alert(1)">bad link</a> '
+    '<a href="https://example.org" onclick="x()">ok</a></p>'
     '<script>alert("x")</script><img src=x onerror="alert(1)"><p style="color:red">styled</p>'
 )
 
@@ -31,5 +32,7 @@ def test_body_is_sanitised_when_saved():
 
 def test_body_is_sanitised_on_bulk_create():
     participant = make_story().participant
-    Story.objects.bulk_create([Story(title="Bulk", slug="bulk", participant=participant, body=HOSTILE)])
+    Story.objects.bulk_create(
+        [Story(title="Bulk", slug="bulk", participant=participant, body=HOSTILE)]
+    )
     assert_clean(Story.objects.get(slug="bulk").body)

@@ -3,7 +3,7 @@
 import pytest
 from django.utils import timezone
 
-from tests.factories import make_outcome, make_partner, make_participant, make_story, make_theme
+from tests.factories import make_outcome, make_participant, make_partner, make_story, make_theme
 
 pytestmark = pytest.mark.django_db
 

@@ -20,7 +20,9 @@ def test_published_story_with_consent_is_public():
 
 @pytest.mark.parametrize("status", ["draft", "review", "archived"])
 def test_unpublished_statuses_are_not_public(status):
-    make_story(title="Hidden", status=status, published_at=None if status != "archived" else timezone.now())
+    make_story(
+        title="Hidden", status=status, published_at=None if status != "archived" else timezone.now()
+    )
     assert public_titles() == set()
 
 
