@@ -31,6 +31,10 @@ class StoryAdminForm(forms.ModelForm):
             "published_at",
             "featured",
         ]
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "pull_quote": forms.Textarea(attrs={"rows": 3}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

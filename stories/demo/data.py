@@ -475,14 +475,26 @@ STORIES = [
         ],
         "tags": ["covid-19", "physical-activity", "mental-health", "alumni-network", "evaluation"],
         "partners": [
-            ("ipswich-and-east-suffolk-ccg", "Strategic partner; made the Section 75 funding award and ran the One Team Leadership programme"),
+            (
+                "ipswich-and-east-suffolk-ccg",
+                "Strategic partner; made the Section 75 funding award and ran the One Team Leadership programme",
+            ),
             ("esneft", "One Team Leadership programme partner; opened links with hospital teams"),
             ("suffolk-county-council", "One Team Leadership programme partner"),
-            ("norfolk-and-suffolk-nhs-foundation-trust", "One Team Leadership programme partner; opened links with mental health services"),
+            (
+                "norfolk-and-suffolk-nhs-foundation-trust",
+                "One Team Leadership programme partner; opened links with mental health services",
+            ),
             ("suffolk-gp-federation", "One Team Leadership programme partner"),
             ("suffolk-mind", "Delivery partner for mental health and wellbeing work"),
-            ("ipswich-and-suffolk-council-for-racial-equality", "Community delivery partner for the health and wellbeing programme"),
-            ("university-of-suffolk", "Research and evaluation partner being explored through its Integrated Care Academy"),
+            (
+                "ipswich-and-suffolk-council-for-racial-equality",
+                "Community delivery partner for the health and wellbeing programme",
+            ),
+            (
+                "university-of-suffolk",
+                "Research and evaluation partner being explored through its Integrated Care Academy",
+            ),
         ],
         "outcomes": [
             {
@@ -519,7 +531,10 @@ STORIES = [
             "name": "Siân Pritchard",
             "job_title": "Community Development Manager",
             "organisation": "rhondda-cynon-taf-county-borough-council",
-            "cohorts": ["leadership-essentials-october-2019", "systems-leadership-fellowship-january-2024"],
+            "cohorts": [
+                "leadership-essentials-october-2019",
+                "systems-leadership-fellowship-january-2024",
+            ],
             "bio": (
                 "Siân has worked in community development in the south Wales valleys for fifteen years. She completed "
                 "Leadership Essentials in 2019 and returned for the Systems Leadership Fellowship in 2024."
@@ -546,13 +561,31 @@ STORIES = [
         "themes": ["community-development", "health-inequalities", "co-design-and-co-production"],
         "tags": ["covid-19", "food-insecurity", "volunteering", "older-people"],
         "partners": [
-            ("interlink-rct", "Ran volunteer safeguarding checks and small grants for community groups"),
-            ("cwm-taf-morgannwg-university-health-board", "Community nurses referred shielding patients and people just discharged from hospital"),
+            (
+                "interlink-rct",
+                "Ran volunteer safeguarding checks and small grants for community groups",
+            ),
+            (
+                "cwm-taf-morgannwg-university-health-board",
+                "Community nurses referred shielding patients and people just discharged from hospital",
+            ),
         ],
         "outcomes": [
-            {"description": "Residents supported with food deliveries and wellbeing calls in the first six months", "value": "6200", "unit": "people"},
-            {"description": "Community groups linked into a single network", "value": "43", "unit": ""},
-            {"description": "Onward referrals to debt advice, mental health support and social services", "value": "1150", "unit": ""},
+            {
+                "description": "Residents supported with food deliveries and wellbeing calls in the first six months",
+                "value": "6200",
+                "unit": "people",
+            },
+            {
+                "description": "Community groups linked into a single network",
+                "value": "43",
+                "unit": "",
+            },
+            {
+                "description": "Onward referrals to debt advice, mental health support and social services",
+                "value": "1150",
+                "unit": "",
+            },
         ],
     },
     # 3.
@@ -588,16 +621,35 @@ STORIES = [
 <p>In its first twelve months the pilot referred 1,140 families for advice and secured £1.34 million in additional annual income, mostly through Scottish Child Payment, Best Start Grants and corrected Universal Credit awards. Several families also had rent arrears cleared through discretionary housing payments.</p>
 <p>Glasgow Caledonian University is evaluating the pilot, including whether families report lower stress and better food security six months after advice. Early interviews suggest that parents valued being seen somewhere familiar, by people their health visitor trusted.</p>
 <p>The council has agreed to extend the model to a further 20 early years centres, and the health board is testing the same routine question in antenatal clinics.</p>""",
-        "themes": ["proportionate-universalism", "health-inequalities", "population-health-and-prevention", "system-leadership"],
+        "themes": [
+            "proportionate-universalism",
+            "health-inequalities",
+            "population-health-and-prevention",
+            "system-leadership",
+        ],
         "tags": ["child-poverty", "welfare-rights", "cost-of-living", "evaluation"],
         "partners": [
-            ("nhs-greater-glasgow-and-clyde", "Health visitors asked the routine money question and made referrals"),
-            ("citizens-advice-scotland", "Welfare rights advisers from local bureaux based in early years centres"),
+            (
+                "nhs-greater-glasgow-and-clyde",
+                "Health visitors asked the routine money question and made referrals",
+            ),
+            (
+                "citizens-advice-scotland",
+                "Welfare rights advisers from local bureaux based in early years centres",
+            ),
             ("glasgow-caledonian-university", "Independent evaluation of outcomes for families"),
         ],
         "outcomes": [
-            {"description": "Additional annual income secured for families in the first year", "value": "1340000", "unit": "GBP"},
-            {"description": "Families referred for welfare rights advice", "value": "1140", "unit": ""},
+            {
+                "description": "Additional annual income secured for families in the first year",
+                "value": "1340000",
+                "unit": "GBP",
+            },
+            {
+                "description": "Families referred for welfare rights advice",
+                "value": "1140",
+                "unit": "",
+            },
             {"description": "Early years centres hosting advisers", "value": "14", "unit": ""},
         ],
     },
@@ -637,17 +689,37 @@ STORIES = [
 <h2>What it achieved</h2>
 <p>By spring 2022 the scheme had 160 active champions who between them speak 14 languages, and they had recorded more than 7,400 health conversations. Of the 320 women who started the course, 261 completed it, and the GP Care Group is tracking changes in their blood sugar readings at their next review.</p>
 <p>"We stopped asking residents to help us deliver our messages and started asking them what the messages should be," Amara says. The forum has since chosen its next focus: mental health among young carers.</p>""",
-        "themes": ["co-design-and-co-production", "health-inequalities", "community-development", "population-health-and-prevention"],
+        "themes": [
+            "co-design-and-co-production",
+            "health-inequalities",
+            "community-development",
+            "population-health-and-prevention",
+        ],
         "tags": ["vaccination", "covid-19", "physical-activity", "volunteering"],
         "partners": [
-            ("tower-hamlets-gp-care-group", "Referred women identified through NHS Health Checks and is tracking results"),
+            (
+                "tower-hamlets-gp-care-group",
+                "Referred women identified through NHS Health Checks and is tracking results",
+            ),
             ("barts-health-nhs-trust", "Diabetes specialist nurses contributed to course sessions"),
             ("poplar-harca", "Provided community centres as course venues"),
         ],
         "outcomes": [
-            {"description": "Active community health champions recruited", "value": "160", "unit": "people"},
-            {"description": "Health conversations recorded by champions", "value": "7400", "unit": ""},
-            {"description": "Women who completed the co-designed diabetes prevention course", "value": "261", "unit": "people"},
+            {
+                "description": "Active community health champions recruited",
+                "value": "160",
+                "unit": "people",
+            },
+            {
+                "description": "Health conversations recorded by champions",
+                "value": "7400",
+                "unit": "",
+            },
+            {
+                "description": "Women who completed the co-designed diabetes prevention course",
+                "value": "261",
+                "unit": "people",
+            },
         ],
     },
     # 5.
@@ -687,14 +759,32 @@ STORIES = [
         "tags": ["cost-of-living", "volunteering", "older-people", "staff-wellbeing"],
         "partners": [
             ("age-uk-barnsley", "Ran warm space sessions for older residents with benefits checks"),
-            ("berneslai-homes", "Promoted warm spaces to tenants and opened estate community rooms"),
-            ("nhs-south-yorkshire-icb", "Funded blood pressure checks and winter vaccinations at busy sites"),
+            (
+                "berneslai-homes",
+                "Promoted warm spaces to tenants and opened estate community rooms",
+            ),
+            (
+                "nhs-south-yorkshire-icb",
+                "Funded blood pressure checks and winter vaccinations at busy sites",
+            ),
         ],
         "outcomes": [
-            {"description": "Warm spaces opened across the borough in winter 2022 to 2023", "value": "62", "unit": ""},
+            {
+                "description": "Warm spaces opened across the borough in winter 2022 to 2023",
+                "value": "62",
+                "unit": "",
+            },
             {"description": "Visits recorded at warm spaces", "value": "18500", "unit": ""},
-            {"description": "Small grants paid to community groups", "value": "95000", "unit": "GBP"},
-            {"description": "Warm spaces that continued as year-round community hubs", "value": "41", "unit": ""},
+            {
+                "description": "Small grants paid to community groups",
+                "value": "95000",
+                "unit": "GBP",
+            },
+            {
+                "description": "Warm spaces that continued as year-round community hubs",
+                "value": "41",
+                "unit": "",
+            },
         ],
     },
     # 6.
@@ -732,17 +822,35 @@ STORIES = [
 <h2>What changed</h2>
 <p>In 2023 crews and advocates in Salford completed 3,250 Safe and Well visits with health checks. They made 460 referrals to falls prevention services and helped 210 households apply for heating repairs or insulation. Advocates report that many residents raised worries they had not mentioned to anyone else.</p>
 <p>The approach is now being tested in Bolton and Wigan, and Zoë is working with the integrated care board on how to measure avoided hospital admissions.</p>""",
-        "themes": ["population-health-and-prevention", "proportionate-universalism", "system-leadership"],
+        "themes": [
+            "population-health-and-prevention",
+            "proportionate-universalism",
+            "system-leadership",
+        ],
         "tags": ["older-people", "cost-of-living", "social-prescribing"],
         "partners": [
-            ("nhs-greater-manchester", "Shared risk data and linked advocates with community falls teams"),
+            (
+                "nhs-greater-manchester",
+                "Shared risk data and linked advocates with community falls teams",
+            ),
             ("salford-city-council", "Home improvement grants and housing standards follow-up"),
-            ("salford-cvs", "Connected residents to social prescribing link workers and local groups"),
+            (
+                "salford-cvs",
+                "Connected residents to social prescribing link workers and local groups",
+            ),
         ],
         "outcomes": [
-            {"description": "Safe and Well visits with health checks completed in Salford in 2023", "value": "3250", "unit": ""},
+            {
+                "description": "Safe and Well visits with health checks completed in Salford in 2023",
+                "value": "3250",
+                "unit": "",
+            },
             {"description": "Referrals to falls prevention services", "value": "460", "unit": ""},
-            {"description": "Households helped to apply for heating repairs or insulation", "value": "210", "unit": ""},
+            {
+                "description": "Households helped to apply for heating repairs or insulation",
+                "value": "210",
+                "unit": "",
+            },
         ],
     },
     # 7.
@@ -784,14 +892,25 @@ STORIES = [
         "themes": ["compassionate-leadership", "system-leadership", "health-inequalities"],
         "tags": ["mental-health", "policing", "staff-wellbeing"],
         "partners": [
-            ("leeds-and-york-partnership-nhs-foundation-trust", "Mental health nurses co-wrote support plans and joined case reviews"),
+            (
+                "leeds-and-york-partnership-nhs-foundation-trust",
+                "Mental health nurses co-wrote support plans and joined case reviews",
+            ),
             ("leeds-city-council", "Housing officers joined fortnightly case meetings"),
             ("leeds-mind", "Peer workers supported people to shape their own plans"),
             ("leeds-beckett-university", "Supporting evaluation of the approach"),
         ],
         "outcomes": [
-            {"description": "People with a personal support plan agreed with them", "value": "57", "unit": "people"},
-            {"description": "Officers and staff trained in trauma-informed practice", "value": "180", "unit": "people"},
+            {
+                "description": "People with a personal support plan agreed with them",
+                "value": "57",
+                "unit": "people",
+            },
+            {
+                "description": "Officers and staff trained in trauma-informed practice",
+                "value": "180",
+                "unit": "people",
+            },
             {"description": "Officer hours released over six months", "value": "2100", "unit": ""},
         ],
     },
@@ -831,16 +950,39 @@ STORIES = [
 <h2>Results</h2>
 <p>In the first year Peabody proactively surveyed 1,900 homes in Thamesmead and treated damp and mould in 640 of them. Forty-seven homes were flagged by NHS clinicians. The board has committed £2.4 million to ventilation and insulation upgrades, with the panel helping to set priorities.</p>
 <p>The panel has since become a standing group, and members are now co-designing the next phase of estate improvements.</p>""",
-        "themes": ["co-design-and-co-production", "population-health-and-prevention", "health-inequalities", "community-development"],
+        "themes": [
+            "co-design-and-co-production",
+            "population-health-and-prevention",
+            "health-inequalities",
+            "community-development",
+        ],
         "tags": ["housing", "children-and-young-people", "cost-of-living"],
         "partners": [
-            ("royal-borough-of-greenwich", "Public health team advised on priorities and environmental health standards"),
-            ("lewisham-and-greenwich-nhs-trust", "Children's respiratory nurses flagged homes affecting children's health"),
+            (
+                "royal-borough-of-greenwich",
+                "Public health team advised on priorities and environmental health standards",
+            ),
+            (
+                "lewisham-and-greenwich-nhs-trust",
+                "Children's respiratory nurses flagged homes affecting children's health",
+            ),
         ],
         "outcomes": [
-            {"description": "Homes in Thamesmead proactively surveyed for damp and mould", "value": "1900", "unit": ""},
-            {"description": "Homes where damp and mould were treated in the first year", "value": "640", "unit": ""},
-            {"description": "Investment committed to ventilation and insulation upgrades", "value": "2400000", "unit": "GBP"},
+            {
+                "description": "Homes in Thamesmead proactively surveyed for damp and mould",
+                "value": "1900",
+                "unit": "",
+            },
+            {
+                "description": "Homes where damp and mould were treated in the first year",
+                "value": "640",
+                "unit": "",
+            },
+            {
+                "description": "Investment committed to ventilation and insulation upgrades",
+                "value": "2400000",
+                "unit": "GBP",
+            },
             {"description": "Residents on the paid design panel", "value": "18", "unit": "people"},
         ],
     },
@@ -886,12 +1028,27 @@ STORIES = [
             ("suffolk-mind", "Peer workers co-led the wellbeing drop-ins"),
             ("ipswich-borough-council", "Provided rooms in leisure centres for drop-in sessions"),
             ("suffolk-gp-federation", "Mental health practitioners attended drop-ins"),
-            ("ipswich-and-suffolk-council-for-racial-equality", "Advised on outreach and hosted a community drop-in"),
+            (
+                "ipswich-and-suffolk-council-for-racial-equality",
+                "Advised on outreach and hosted a community drop-in",
+            ),
         ],
         "outcomes": [
-            {"description": "People attending community wellbeing drop-ins in the first year", "value": "1300", "unit": "people"},
-            {"description": "Vacant posts filled in the community mental health team", "value": "7", "unit": ""},
-            {"description": "Weekly drop-in sessions run in community venues", "value": "6", "unit": ""},
+            {
+                "description": "People attending community wellbeing drop-ins in the first year",
+                "value": "1300",
+                "unit": "people",
+            },
+            {
+                "description": "Vacant posts filled in the community mental health team",
+                "value": "7",
+                "unit": "",
+            },
+            {
+                "description": "Weekly drop-in sessions run in community venues",
+                "value": "6",
+                "unit": "",
+            },
         ],
     },
     # 10.
@@ -929,18 +1086,43 @@ STORIES = [
 <h2>Measuring what happens</h2>
 <p>In the first full year, £3.2 million was allocated across 28 projects. More than 5,600 people had their blood pressure checked, a third of them for the first time in five years. The University of Suffolk is evaluating the programme, looking in particular at whether the funding is reaching the people the formula was designed for.</p>
 <p>Niamh says the fellowship gave her the resilience for the long negotiation. "System change is mostly patience. The formula took an afternoon; the trust took a year."</p>""",
-        "themes": ["proportionate-universalism", "population-health-and-prevention", "system-leadership"],
+        "themes": [
+            "proportionate-universalism",
+            "population-health-and-prevention",
+            "system-leadership",
+        ],
         "tags": ["funding", "evaluation", "blood-pressure"],
         "partners": [
-            ("ipswich-borough-council", "Received funding to extend its health and wellbeing programme"),
+            (
+                "ipswich-borough-council",
+                "Received funding to extend its health and wellbeing programme",
+            ),
             ("esneft", "Community teams ran blood pressure case-finding in deprived wards"),
-            ("suffolk-county-council", "Public health partner; led family work on smoking in pregnancy"),
-            ("university-of-suffolk", "Evaluating whether funding reaches the intended communities"),
+            (
+                "suffolk-county-council",
+                "Public health partner; led family work on smoking in pregnancy",
+            ),
+            (
+                "university-of-suffolk",
+                "Evaluating whether funding reaches the intended communities",
+            ),
         ],
         "outcomes": [
-            {"description": "Health inequalities funding allocated using a needs-weighted formula", "value": "3200000", "unit": "GBP"},
-            {"description": "Local projects funded through alliance decisions", "value": "28", "unit": ""},
-            {"description": "People who had their blood pressure checked", "value": "5600", "unit": "people"},
+            {
+                "description": "Health inequalities funding allocated using a needs-weighted formula",
+                "value": "3200000",
+                "unit": "GBP",
+            },
+            {
+                "description": "Local projects funded through alliance decisions",
+                "value": "28",
+                "unit": "",
+            },
+            {
+                "description": "People who had their blood pressure checked",
+                "value": "5600",
+                "unit": "people",
+            },
         ],
     },
     # 11.
@@ -983,14 +1165,32 @@ STORIES = [
         "tags": ["evaluation", "volunteering", "transport", "older-people"],
         "partners": [
             ("interlink-rct", "Helped recruit residents and supported the researcher group"),
-            ("rhondda-cynon-taf-county-borough-council", "Co-funded researcher payments and provided venues"),
-            ("cwm-taf-morgannwg-university-health-board", "Funded the community transport pilot in response to findings"),
+            (
+                "rhondda-cynon-taf-county-borough-council",
+                "Co-funded researcher payments and provided venues",
+            ),
+            (
+                "cwm-taf-morgannwg-university-health-board",
+                "Funded the community transport pilot in response to findings",
+            ),
             ("public-health-wales", "Advised on research design and shared findings nationally"),
         ],
         "outcomes": [
-            {"description": "Residents trained and paid as community researchers", "value": "24", "unit": "people"},
-            {"description": "Conversations carried out by community researchers", "value": "410", "unit": ""},
-            {"description": "Funding for a community transport pilot for health appointments", "value": "85000", "unit": "GBP"},
+            {
+                "description": "Residents trained and paid as community researchers",
+                "value": "24",
+                "unit": "people",
+            },
+            {
+                "description": "Conversations carried out by community researchers",
+                "value": "410",
+                "unit": "",
+            },
+            {
+                "description": "Funding for a community transport pilot for health appointments",
+                "value": "85000",
+                "unit": "GBP",
+            },
         ],
     },
     # 12.
@@ -1033,11 +1233,22 @@ STORIES = [
         "themes": ["compassionate-leadership", "co-design-and-co-production"],
         "tags": ["covid-19", "staff-wellbeing"],
         "partners": [
-            ("london-borough-of-tower-hamlets", "Provided parking permits and emergency food support for hospital staff during lockdown"),
+            (
+                "london-borough-of-tower-hamlets",
+                "Provided parking permits and emergency food support for hospital staff during lockdown",
+            ),
         ],
         "outcomes": [
-            {"description": "Staff who helped design the self-rostering system", "value": "64", "unit": "people"},
-            {"description": "Average weekly visits to the staff wellbeing room at the height of the second wave", "value": "150", "unit": ""},
+            {
+                "description": "Staff who helped design the self-rostering system",
+                "value": "64",
+                "unit": "people",
+            },
+            {
+                "description": "Average weekly visits to the staff wellbeing room at the height of the second wave",
+                "value": "150",
+                "unit": "",
+            },
         ],
     },
     # 13. Draft.
@@ -1078,13 +1289,27 @@ STORIES = [
         "themes": ["health-inequalities", "population-health-and-prevention", "system-leadership"],
         "tags": ["evaluation", "funding"],
         "partners": [
-            ("rhondda-cynon-taf-county-borough-council", "Co-developed the toolkit and hosts the first pilot"),
-            ("cwm-taf-morgannwg-university-health-board", "Co-developed the toolkit and provided health data"),
+            (
+                "rhondda-cynon-taf-county-borough-council",
+                "Co-developed the toolkit and hosts the first pilot",
+            ),
+            (
+                "cwm-taf-morgannwg-university-health-board",
+                "Co-developed the toolkit and provided health data",
+            ),
             ("university-of-south-wales", "Tested measures for reliability at neighbourhood level"),
         ],
         "outcomes": [
-            {"description": "Public services boards piloting the health equity toolkit", "value": "4", "unit": ""},
-            {"description": "Core measures in the toolkit, each reported by deprivation fifth", "value": "8", "unit": ""},
+            {
+                "description": "Public services boards piloting the health equity toolkit",
+                "value": "4",
+                "unit": "",
+            },
+            {
+                "description": "Core measures in the toolkit, each reported by deprivation fifth",
+                "value": "8",
+                "unit": "",
+            },
         ],
     },
     # 14. Scheduled; second story for Siân Pritchard.
@@ -1100,7 +1325,10 @@ STORIES = [
             "name": "Siân Pritchard",
             "job_title": "Community Development Manager",
             "organisation": "rhondda-cynon-taf-county-borough-council",
-            "cohorts": ["leadership-essentials-october-2019", "systems-leadership-fellowship-january-2024"],
+            "cohorts": [
+                "leadership-essentials-october-2019",
+                "systems-leadership-fellowship-january-2024",
+            ],
             "bio": (
                 "Siân has worked in community development in the south Wales valleys for fifteen years. She completed "
                 "Leadership Essentials in 2019 and returned for the Systems Leadership Fellowship in 2024."
@@ -1130,11 +1358,22 @@ STORIES = [
             ("interlink-rct", "Supported groups through community asset transfer and fundraising"),
             ("public-health-wales", "Helped agree shared outcome measures for the hubs"),
             ("university-of-south-wales", "Researchers supported outcome measurement"),
-            ("cwm-taf-morgannwg-university-health-board", "Community nurses run clinics in several hubs"),
+            (
+                "cwm-taf-morgannwg-university-health-board",
+                "Community nurses run clinics in several hubs",
+            ),
         ],
         "outcomes": [
-            {"description": "Community hubs run by local organisations in transferred or leased buildings", "value": "12", "unit": ""},
-            {"description": "Funding raised by hub groups from trusts, the National Lottery and local businesses", "value": "640000", "unit": "GBP"},
+            {
+                "description": "Community hubs run by local organisations in transferred or leased buildings",
+                "value": "12",
+                "unit": "",
+            },
+            {
+                "description": "Funding raised by hub groups from trusts, the National Lottery and local businesses",
+                "value": "640000",
+                "unit": "GBP",
+            },
         ],
     },
 ]

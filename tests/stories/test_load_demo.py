@@ -102,3 +102,16 @@ def test_demo_bodies_are_formatted_text_without_lorem_ipsum():
     for story in Story.objects.all():
         assert story.body.startswith("<"), story.slug
         assert "lorem" not in story.body.lower()
+
+
+def test_if_empty_leaves_an_edited_database_alone(capsys):
+    call_command("load_demo")
+    seed = Story.objects.get(slug=data.STORIES[0]["slug"])
+    seed.title = "Edited by an editor"
+    seed.save()
+
+    call_command("load_demo", "--if-empty")
+
+    assert "left as it is" in capsys.readouterr().out
+    seed.refresh_from_db()
+    assert seed.title == "Edited by an editor"
