@@ -14,8 +14,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from taggit.models import Tag
 
-from participants.models import Cohort, Organisation, Participant, Programme
-from stories.demo import data
+from participants.models import Cohort, Organisation, Participant
+from stories.demo.loader import load_taxonomy
 from stories.generate_words import (
     FIRST_NAMES,
     JOB_TITLES,
@@ -67,25 +67,7 @@ def generate_stories(count: int, *, seed: int | None = None) -> int:
 
 
 def _build_pools(rng: random.Random, token: str, count: int) -> Pools:
-    themes = [
-        Theme.objects.get_or_create(slug=t["slug"], defaults=_without_slug(t))[0]
-        for t in data.THEMES
-    ]
-    programmes = {
-        p["slug"]: Programme.objects.get_or_create(slug=p["slug"], defaults=_without_slug(p))[0]
-        for p in data.PROGRAMMES
-    }
-    cohorts = [
-        Cohort.objects.get_or_create(
-            slug=c["slug"],
-            defaults={
-                "programme": programmes[c["programme"]],
-                "name": c["name"],
-                "start_date": dt.date.fromisoformat(c["start_date"]),
-            },
-        )[0]
-        for c in data.COHORTS
-    ]
+    themes, cohorts = load_taxonomy()
     organisations = Organisation.objects.bulk_create(
         _organisation(rng, token, i) for i in range(max(20, count // 40))
     )
@@ -201,7 +183,3 @@ def _outcome(rng: random.Random, story_id: int, order: int) -> Outcome:
 def _random_moment(rng: random.Random) -> dt.datetime:
     span = (timezone.now() - dt.timedelta(days=1) - EARLIEST).total_seconds()
     return EARLIEST + dt.timedelta(seconds=rng.uniform(0, span))
-
-
-def _without_slug(row: dict) -> dict:
-    return {key: value for key, value in row.items() if key != "slug"}

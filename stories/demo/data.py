@@ -422,6 +422,22 @@ ORGANISATIONS = [
     },
 ]
 
+# Siân has two stories; one record keeps them in step.
+SIAN_PRITCHARD = {
+    "slug": "sian-pritchard",
+    "name": "Siân Pritchard",
+    "job_title": "Community Development Manager",
+    "organisation": "rhondda-cynon-taf-county-borough-council",
+    "cohorts": [
+        "leadership-essentials-october-2019",
+        "systems-leadership-fellowship-january-2024",
+    ],
+    "bio": (
+        "Siân has worked in community development in the south Wales valleys for fifteen years. She completed "
+        "Leadership Essentials in 2019 and returned for the Systems Leadership Fellowship in 2024."
+    ),
+}
+
 STORIES = [
     # 1. The seed story.
     {
@@ -526,20 +542,7 @@ STORIES = [
         "status": "published",
         "published_at": "2021-02-15",
         "featured": True,
-        "participant": {
-            "slug": "sian-pritchard",
-            "name": "Siân Pritchard",
-            "job_title": "Community Development Manager",
-            "organisation": "rhondda-cynon-taf-county-borough-council",
-            "cohorts": [
-                "leadership-essentials-october-2019",
-                "systems-leadership-fellowship-january-2024",
-            ],
-            "bio": (
-                "Siân has worked in community development in the south Wales valleys for fifteen years. She completed "
-                "Leadership Essentials in 2019 and returned for the Systems Leadership Fellowship in 2024."
-            ),
-        },
+        "participant": SIAN_PRITCHARD,
         "summary": (
             "When lockdown closed community centres across Rhondda Cynon Taf, Siân Pritchard linked 43 volunteer groups, "
             "council teams and the health board into one food and wellbeing network that reached thousands of shielding residents."
@@ -1320,20 +1323,7 @@ STORIES = [
         "published_at": None,
         "publish_in_days": 21,
         "featured": False,
-        "participant": {
-            "slug": "sian-pritchard",
-            "name": "Siân Pritchard",
-            "job_title": "Community Development Manager",
-            "organisation": "rhondda-cynon-taf-county-borough-council",
-            "cohorts": [
-                "leadership-essentials-october-2019",
-                "systems-leadership-fellowship-january-2024",
-            ],
-            "bio": (
-                "Siân has worked in community development in the south Wales valleys for fifteen years. She completed "
-                "Leadership Essentials in 2019 and returned for the Systems Leadership Fellowship in 2024."
-            ),
-        },
+        "participant": SIAN_PRITCHARD,
         "summary": (
             "Siân Pritchard returns to the network she built in 2020, which has grown into 12 community-owned hubs "
             "offering food, advice and health support, and explains what the Systems Leadership Fellowship added."

@@ -19,23 +19,7 @@ SCHEDULED = "scheduled"
 
 @transaction.atomic
 def load_demo() -> dict[str, int]:
-    for theme in data.THEMES:
-        Theme.objects.update_or_create(slug=theme["slug"], defaults=_without(theme, "slug"))
-    programmes = {
-        p["slug"]: Programme.objects.update_or_create(slug=p["slug"], defaults=_without(p, "slug"))[
-            0
-        ]
-        for p in data.PROGRAMMES
-    }
-    for cohort in data.COHORTS:
-        Cohort.objects.update_or_create(
-            slug=cohort["slug"],
-            defaults={
-                "programme": programmes[cohort["programme"]],
-                "name": cohort["name"],
-                "start_date": dt.date.fromisoformat(cohort["start_date"]),
-            },
-        )
+    load_taxonomy()
     for organisation in data.ORGANISATIONS:
         Organisation.objects.update_or_create(
             slug=organisation["slug"], defaults=_without(organisation, "slug")
@@ -49,6 +33,32 @@ def load_demo() -> dict[str, int]:
         "stories": Story.objects.count(),
         "public stories": Story.objects.public().count(),
     }
+
+
+def load_taxonomy() -> tuple[list[Theme], list[Cohort]]:
+    """The demo themes, programmes and cohorts, created or brought up to date."""
+    themes = [
+        Theme.objects.update_or_create(slug=row["slug"], defaults=_without(row, "slug"))[0]
+        for row in data.THEMES
+    ]
+    programmes = {
+        row["slug"]: Programme.objects.update_or_create(
+            slug=row["slug"], defaults=_without(row, "slug")
+        )[0]
+        for row in data.PROGRAMMES
+    }
+    cohorts = [
+        Cohort.objects.update_or_create(
+            slug=row["slug"],
+            defaults={
+                "programme": programmes[row["programme"]],
+                "name": row["name"],
+                "start_date": dt.date.fromisoformat(row["start_date"]),
+            },
+        )[0]
+        for row in data.COHORTS
+    ]
+    return themes, cohorts
 
 
 def _load_story(item: dict) -> Story:
