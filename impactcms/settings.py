@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "taggit",
     "django_prose_editor",
     "participants",
@@ -65,6 +66,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "impactcms.context_processors.site",
             ],
         },
     },
@@ -125,7 +127,7 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 TAGGIT_CASE_INSENSITIVE = True
 
-SITE_NAME = envstr("SITE_NAME", "Impact CMS")
+SITE_NAME = envstr("SITE_NAME", "Stories of Impact")
 
 LOGGING = {
     "version": 1,

@@ -1,7 +1,11 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+
+from impactcms.sitemaps import SITEMAPS
+from impactcms.views import robots_txt
 
 admin.site.site_header = "Impact CMS"
 admin.site.site_title = "Impact CMS"
@@ -9,6 +13,8 @@ admin.site.index_title = "Stories, people and organisations"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots"),
     path("", include("participants.urls")),
     path("", include("stories.urls")),
 ]

@@ -1,7 +1,7 @@
 from django.db import models
 from django.urls import reverse
 
-from participants.querysets import PUBLIC_WEB_SCOPES, ParticipantQuerySet
+from participants.querysets import PUBLIC_WEB_SCOPES, OrganisationQuerySet, ParticipantQuerySet
 
 
 class OrganisationKind(models.TextChoices):
@@ -36,6 +36,9 @@ class Organisation(models.Model):
         blank=True,
         help_text="What the logo says, for people who cannot see it.",
     )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = OrganisationQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -116,6 +119,7 @@ class Participant(models.Model):
         blank=True,
         help_text="Set this and the participant's stories leave the public site at once.",
     )
+    updated_at = models.DateTimeField(auto_now=True)
 
     objects = ParticipantQuerySet.as_manager()
 

@@ -1,5 +1,6 @@
+from django.apps import apps
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Q
 
 # Consent scopes that allow a participant on the public website.
 PUBLIC_WEB_SCOPES = ("web_and_print", "web")
@@ -23,3 +24,40 @@ def consent_stands(prefix: str = "") -> Q:
 class ParticipantQuerySet(models.QuerySet):
     def with_consent(self):
         return self.filter(consent_stands())
+
+    def public(self):
+        """Participants the public may see: consent stands and a story is public."""
+        stories = apps.get_model("stories", "Story").objects.public()
+        return self.with_consent().filter(pk__in=stories.values("participant_id"))
+
+    def with_public_story_counts(self):
+        stories = apps.get_model("stories", "Story").objects.public()
+        return self.annotate(
+            story_count=Count("stories", filter=Q(stories__in=stories.values("pk")))
+        )
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def public(self):
+        """Organisations named on a public story, as a participant's employer or a partner."""
+        stories = apps.get_model("stories", "Story").objects.public()
+        partnered = apps.get_model("stories", "StoryPartner").objects.filter(story__in=stories)
+        return self.filter(
+            Q(pk__in=stories.values("participant__organisation_id"))
+            | Q(pk__in=partnered.values("organisation_id"))
+        )
+
+    def with_public_story_counts(self):
+        stories = apps.get_model("stories", "Story").objects.public()
+        return self.annotate(
+            story_count=Count(
+                "participants__stories",
+                filter=Q(participants__stories__in=stories.values("pk")),
+                distinct=True,
+            ),
+            partnership_count=Count(
+                "partnerships",
+                filter=Q(partnerships__story__in=stories.values("pk")),
+                distinct=True,
+            ),
+        )

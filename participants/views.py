@@ -1,35 +1,61 @@
-from django.http import Http404
+from django.db.models import F
 from django.shortcuts import get_object_or_404, render
 
 from participants.models import Organisation, Participant
 from stories.models import Story
+from stories.pagination import page_of
+
+PEOPLE_PER_PAGE = 24
+ORGANISATIONS_PER_PAGE = 48
+
+
+def participant_list(request):
+    people = (
+        Participant.objects.public()
+        .select_related("organisation")
+        .with_public_story_counts()
+        .order_by("name", "pk")
+    )
+    page = page_of(people, request.GET.get("page"), PEOPLE_PER_PAGE)
+    return render(request, "participants/participant_list.html", {"page": page})
 
 
 def participant_detail(request, slug):
     participant = get_object_or_404(
-        Participant.objects.with_consent().select_related("organisation"), slug=slug
+        Participant.objects.public().select_related("organisation"), slug=slug
     )
-    stories = list(
-        Story.objects.public().filter(participant=participant).with_cards().latest_first()
-    )
-    if not stories:
-        raise Http404("No public stories for this participant.")
+    stories = Story.objects.public().filter(participant=participant).with_cards().latest_first()
     return render(
         request,
         "participants/participant_detail.html",
-        {"participant": participant, "stories": stories},
+        {
+            "participant": participant,
+            "cohorts": list(participant.cohorts.select_related("programme")),
+            "stories": list(stories),
+        },
     )
 
 
+def organisation_list(request):
+    organisations = Organisation.objects.public().with_public_story_counts().order_by("name", "pk")
+    page = page_of(organisations, request.GET.get("page"), ORGANISATIONS_PER_PAGE)
+    return render(request, "participants/organisation_list.html", {"page": page})
+
+
 def organisation_detail(request, slug):
-    organisation = get_object_or_404(Organisation, slug=slug)
+    organisation = get_object_or_404(Organisation.objects.public(), slug=slug)
     public = Story.objects.public().with_cards().latest_first()
+    people = Participant.objects.public().filter(organisation=organisation).order_by("name")
+    partnered = public.filter(partnerships__organisation=organisation).annotate(
+        partner_role=F("partnerships__role")
+    )
     return render(
         request,
         "participants/organisation_detail.html",
         {
             "organisation": organisation,
+            "people": list(people),
             "people_stories": list(public.filter(participant__organisation=organisation)),
-            "partner_stories": list(public.filter(partners=organisation).distinct()),
+            "partner_stories": list(partnered),
         },
     )

@@ -14,6 +14,7 @@ class Theme(models.Model):
     summary = models.CharField(max_length=300, blank=True)
     description = models.TextField(blank=True)
     order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers come first.")
+    updated_at = models.DateTimeField(auto_now=True)
 
     objects = ThemeQuerySet.as_manager()
 

@@ -1,8 +1,16 @@
+from django.apps import apps
 from django.db import models
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
+from taggit.models import Tag
 
+from participants.models import Cohort, Organisation, Participant
 from participants.querysets import consent_stands
+
+
+def _stories_model(name: str):
+    # The stories models import this module, so they are looked up when used.
+    return apps.get_model("stories", name)
 
 
 class StoryQuerySet(models.QuerySet):
@@ -20,7 +28,51 @@ class StoryQuerySet(models.QuerySet):
         )
 
     def for_theme(self, theme):
-        return self.filter(themes=theme)
+        # A subquery rather than a join: several theme filters never duplicate rows.
+        through = self.model.themes.through
+        return self.filter(pk__in=through.objects.filter(theme=theme).values("story_id"))
+
+    def for_tag(self, tag):
+        tagged = self.model.tags.through
+        return self.filter(pk__in=tagged.objects.filter(tag=tag).values("content_object_id"))
+
+    def for_programme(self, programme):
+        return self.filter(participant__in=Participant.objects.filter(cohorts__programme=programme))
+
+    def for_cohort(self, cohort):
+        return self.filter(participant__cohorts=cohort)
+
+    def for_organisation(self, organisation):
+        """Stories whose participant works there, or that it partnered in."""
+        partnered = self.model.partners.through.objects.filter(organisation=organisation)
+        return self.filter(
+            Q(participant__organisation=organisation) | Q(pk__in=partnered.values("story_id"))
+        )
+
+    def matching_text(self, words: str):
+        """A plain case-insensitive match, until full-text search replaces it."""
+        return self.filter(
+            Q(title__icontains=words)
+            | Q(summary__icontains=words)
+            | Q(pull_quote__icontains=words)
+            | Q(body__icontains=words)
+            | Q(participant__name__icontains=words)
+            | Q(participant__organisation__name__icontains=words)
+        )
+
+    def tags_used(self):
+        """The tags on these stories, by name."""
+        tagged = _stories_model("TaggedStory").objects.filter(
+            content_object__in=self.order_by().values("pk")
+        )
+        return Tag.objects.filter(pk__in=tagged.values("tag_id")).order_by("name")
+
+    def headline_figures(self) -> dict[str, int]:
+        figures = self.aggregate(
+            stories=Count("pk"), participants=Count("participant", distinct=True)
+        )
+        figures["organisations"] = Organisation.objects.public().count()
+        return figures
 
     def latest_first(self):
         # id breaks ties so pagination never repeats or skips a story.
@@ -28,19 +80,58 @@ class StoryQuerySet(models.QuerySet):
 
     def with_cards(self):
         """What a story card shows, fetched in a fixed number of queries."""
-        from stories.models import Theme
-
+        themes = _stories_model("Theme").objects.order_by("order", "name")
         return self.select_related("participant", "participant__organisation").prefetch_related(
-            Prefetch("themes", queryset=Theme.objects.order_by("order", "name")),
+            Prefetch("themes", queryset=themes),
             "tags",
         )
 
+    def with_details(self):
+        """A card's data plus what the story page shows."""
+        return self.with_cards().prefetch_related(
+            Prefetch(
+                "partnerships",
+                queryset=_stories_model("StoryPartner").objects.select_related("organisation"),
+            ),
+            "outcomes",
+            Prefetch("participant__cohorts", queryset=Cohort.objects.select_related("programme")),
+        )
+
+    def related_to(self, story, *, limit: int = 6, minimum: int = 3):
+        """Public stories sharing most themes with `story`, newest first among equals.
+
+        Stories sharing no theme fill in only up to `minimum`.
+        """
+        theme_ids = [theme.pk for theme in story.themes.all()]
+        ranked = list(
+            self.public()
+            .exclude(pk=story.pk)
+            .annotate(shared=Count("themes", filter=Q(themes__in=theme_ids), distinct=True))
+            .order_by("-shared", "-published_at", "-id")
+            .with_cards()[:limit]
+        )
+        sharing = [s for s in ranked if s.shared]
+        return sharing if len(sharing) >= minimum else ranked[:minimum]
+
 
 class ThemeQuerySet(models.QuerySet):
-    def with_public_story_counts(self):
-        from stories.models import Story
-
-        public_ids = Story.objects.public().values("id")
+    def with_story_counts(self, stories):
+        """Each theme with how many of `stories` (a story queryset) have it."""
         return self.annotate(
-            story_count=Count("stories", filter=Q(stories__in=public_ids), distinct=True)
+            story_count=Count(
+                "stories", filter=Q(stories__in=stories.order_by().values("pk")), distinct=True
+            )
+        )
+
+    def with_public_story_counts(self):
+        return self.with_story_counts(_stories_model("Story").objects.public())
+
+    def occurring_with(self, theme, *, limit: int = 5):
+        """The themes found most often on the public stories of `theme`."""
+        stories = _stories_model("Story").objects.public().for_theme(theme)
+        return (
+            self.exclude(pk=theme.pk)
+            .with_story_counts(stories)
+            .filter(story_count__gt=0)
+            .order_by("-story_count", "order", "name")[:limit]
         )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from stories import views
+from stories import feeds, views
 
 app_name = "stories"
 
@@ -10,4 +10,7 @@ urlpatterns = [
     path("stories/<slug:slug>/", views.story_detail, name="detail"),
     path("themes/", views.theme_list, name="themes"),
     path("themes/<slug:slug>/", views.theme_detail, name="theme"),
+    path("tags/<slug:slug>/", views.tag_detail, name="tag"),
+    path("feeds/stories/", feeds.LatestStoriesFeed(), name="feed"),
+    path("feeds/themes/<slug:slug>/", feeds.ThemeStoriesFeed(), name="theme_feed"),
 ]

@@ -1,51 +1,89 @@
-from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from taggit.models import Tag
 
+from participants.models import Cohort, Programme
+from stories.filters import ALL_FILTERS, StoryFilters
 from stories.models import Story, Theme
+from stories.pagination import page_of
+from stories.seo import article_data
 
-STORIES_PER_PAGE = 12
+THEME_PAGE_FILTERS = ("tag", "programme", "cohort", "q")
+TAG_PAGE_FILTERS = ("theme", "programme", "cohort", "q")
 
 
 def home(request):
-    stories = Story.objects.public().with_cards().latest_first()
+    public = Story.objects.public()
+    cards = public.with_cards().latest_first()
+    featured = list(cards.filter(featured=True)[:3])
+    themes = list(Theme.objects.with_public_story_counts())
+    figures = public.headline_figures()
+    figures["themes"] = sum(1 for theme in themes if theme.story_count)
     return render(
         request,
         "stories/home.html",
         {
-            "featured": list(stories.filter(featured=True)[:3]),
-            "latest": list(stories[:6]),
-            "themes": list(Theme.objects.with_public_story_counts()),
+            "featured": featured,
+            "latest": list(cards.exclude(pk__in=[s.pk for s in featured])[:6]),
+            "themes": themes,
+            "figures": figures,
         },
     )
 
 
+def _listing(request, stories, filter_names):
+    """What every filterable list of stories shows: the page, the filters, the facets."""
+    filters = StoryFilters.from_query(request.GET, filter_names)
+    matching = filters.apply(stories)
+    return {
+        "filters": filters,
+        "query": filters.query(),
+        "page": page_of(matching.with_cards().latest_first(), request.GET.get("page")),
+        "facets": list(Theme.objects.with_story_counts(matching))
+        if "theme" in filter_names
+        else [],
+        "tag_options": list(Story.objects.public().tags_used()) if "tag" in filter_names else [],
+        "programme_options": list(Programme.objects.all()) if "programme" in filter_names else [],
+        "cohort_options": list(Cohort.objects.select_related("programme"))
+        if "cohort" in filter_names
+        else [],
+    }
+
+
 def story_list(request):
-    stories = Story.objects.public().with_cards().latest_first()
-    page = Paginator(stories, STORIES_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "stories/story_list.html", {"page": page})
+    context = _listing(request, Story.objects.public(), ALL_FILTERS)
+    return render(request, "stories/story_list.html", context)
 
 
 def story_detail(request, slug):
-    story = get_object_or_404(
-        Story.objects.public()
-        .with_cards()
-        .select_related("participant__organisation")
-        .prefetch_related("partnerships__organisation", "outcomes", "participant__cohorts"),
-        slug=slug,
+    story = get_object_or_404(Story.objects.public().with_details(), slug=slug)
+    return render(
+        request,
+        "stories/story_detail.html",
+        {
+            "story": story,
+            "related": Story.objects.related_to(story),
+            "article": article_data(story, request),
+        },
     )
-    return render(request, "stories/story_detail.html", {"story": story})
 
 
 def theme_list(request):
-    return render(
-        request,
-        "stories/theme_list.html",
-        {"themes": list(Theme.objects.with_public_story_counts())},
-    )
+    themes = Theme.objects.with_public_story_counts()
+    return render(request, "stories/theme_list.html", {"themes": list(themes)})
 
 
 def theme_detail(request, slug):
     theme = get_object_or_404(Theme, slug=slug)
-    stories = Story.objects.public().for_theme(theme).with_cards().latest_first()
-    page = Paginator(stories, STORIES_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "stories/theme_detail.html", {"theme": theme, "page": page})
+    context = _listing(request, Story.objects.public().for_theme(theme), THEME_PAGE_FILTERS)
+    context |= {"theme": theme, "related_themes": list(Theme.objects.occurring_with(theme))}
+    return render(request, "stories/theme_detail.html", context)
+
+
+def tag_detail(request, slug):
+    tag = get_object_or_404(Tag, slug=slug)
+    stories = Story.objects.public().for_tag(tag)
+    context = _listing(request, stories, TAG_PAGE_FILTERS)
+    if not context["page"].paginator.count and not context["filters"].any:
+        raise Http404("No public stories carry this tag.")
+    return render(request, "stories/tag_detail.html", context | {"tag": tag})

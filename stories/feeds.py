@@ -1,0 +1,58 @@
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Rss201rev2Feed
+
+from stories.models import Story, Theme
+
+FEED_LENGTH = 20
+
+
+class LatestStoriesFeed(Feed):
+    feed_type = Rss201rev2Feed
+    description = "The latest stories of impact from programme participants."
+
+    def title(self):
+        return f"{settings.SITE_NAME}: latest stories"
+
+    def link(self):
+        return reverse("stories:list")
+
+    def items(self):
+        return Story.objects.public().with_cards().latest_first()[:FEED_LENGTH]
+
+    def item_title(self, story):
+        return story.title
+
+    def item_description(self, story):
+        return story.summary
+
+    def item_pubdate(self, story):
+        return story.published_at
+
+    def item_updateddate(self, story):
+        return story.updated_at
+
+    def item_author_name(self, story):
+        return story.participant.name
+
+    def item_categories(self, story):
+        return [theme.name for theme in story.themes.all()]
+
+
+class ThemeStoriesFeed(LatestStoriesFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Theme, slug=slug)
+
+    def title(self, theme):
+        return f"{settings.SITE_NAME}: {theme.name}"
+
+    def link(self, theme):
+        return theme.get_absolute_url()
+
+    def description(self, theme):
+        return theme.summary or f"Stories on the theme {theme.name}."
+
+    def items(self, theme):
+        return Story.objects.public().for_theme(theme).with_cards().latest_first()[:FEED_LENGTH]

@@ -1,0 +1,141 @@
+"""Listing filters: read from the query string, cleaned, looked up, applied.
+
+Whatever arrives in the query string (unknown slugs, repeated values, control
+characters, 5,000 characters of text) becomes either a filter that matches or
+one the page reports as "not found" with an empty result; never an error.
+"""
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from taggit.models import Tag
+
+from participants.models import Cohort, Organisation, Programme
+from stories.models import Theme
+
+MAX_THEMES = 10
+MAX_SLUG = 200
+MAX_WORDS = 200
+SLUG = re.compile(r"^[-a-zA-Z0-9_]+$")
+# Control, zero-width and bidirectional-override characters: never meaningful in a filter.
+INVISIBLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+
+LABELS = {
+    "theme": "Theme",
+    "tag": "Tag",
+    "programme": "Programme",
+    "cohort": "Cohort",
+    "organisation": "Organisation",
+    "q": "Words",
+}
+ALL_FILTERS = tuple(LABELS)
+LOOKUPS = {
+    "tag": Tag.objects.all(),
+    "programme": Programme.objects.all(),
+    "cohort": Cohort.objects.select_related("programme"),
+    "organisation": Organisation.objects.all(),
+}
+
+
+def clean_text(value: str, limit: int) -> str:
+    """Drop invisible characters, fold white space, cap the length."""
+    return " ".join(INVISIBLE.sub(" ", value).split())[:limit]
+
+
+@dataclass
+class ActiveFilter:
+    name: str
+    value: str
+    label: str
+    shown: str
+    found: bool
+    remove_query: str
+
+
+@dataclass
+class StoryFilters:
+    """The filters a listing was asked for, and the objects they name."""
+
+    names: tuple[str, ...] = ALL_FILTERS
+    theme_slugs: list[str] = field(default_factory=list)
+    slugs: dict[str, str] = field(default_factory=dict)
+    words: str = ""
+    themes: list[Theme] = field(default_factory=list)
+    objects: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_query(cls, params, names: tuple[str, ...] = ALL_FILTERS) -> "StoryFilters":
+        filters = cls(names=names)
+        if "theme" in names:
+            seen = dict.fromkeys(clean_text(v, MAX_SLUG) for v in params.getlist("theme"))
+            filters.theme_slugs = [slug for slug in seen if slug][:MAX_THEMES]
+        for name in LOOKUPS:
+            if name in names and (value := clean_text(params.get(name, ""), MAX_SLUG)):
+                filters.slugs[name] = value
+        if "q" in names:
+            filters.words = clean_text(params.get("q", ""), MAX_WORDS)
+        filters._look_up()
+        return filters
+
+    def _look_up(self) -> None:
+        # One query per kind of filter in use, whatever the number of stories.
+        valid_themes = [slug for slug in self.theme_slugs if SLUG.match(slug)]
+        if valid_themes:
+            by_slug = Theme.objects.in_bulk(valid_themes, field_name="slug")
+            self.themes = [by_slug[slug] for slug in valid_themes if slug in by_slug]
+        for name, slug in self.slugs.items():
+            if SLUG.match(slug):
+                self.objects[name] = LOOKUPS[name].filter(slug=slug).first()
+
+    @property
+    def all_found(self) -> bool:
+        return len(self.themes) == len(self.theme_slugs) and all(
+            self.objects.get(name) is not None for name in self.slugs
+        )
+
+    @property
+    def any(self) -> bool:
+        return bool(self.theme_slugs or self.slugs or self.words)
+
+    def apply(self, stories):
+        if not self.all_found:
+            return stories.none()
+        for theme in self.themes:
+            stories = stories.for_theme(theme)
+        if tag := self.objects.get("tag"):
+            stories = stories.for_tag(tag)
+        if programme := self.objects.get("programme"):
+            stories = stories.for_programme(programme)
+        if cohort := self.objects.get("cohort"):
+            stories = stories.for_cohort(cohort)
+        if organisation := self.objects.get("organisation"):
+            stories = stories.for_organisation(organisation)
+        if self.words:
+            stories = stories.matching_text(self.words)
+        return stories
+
+    def pairs(self) -> list[tuple[str, str]]:
+        """The cleaned filters as query-string pairs, in a stable order."""
+        pairs = [("theme", slug) for slug in self.theme_slugs]
+        pairs += list(self.slugs.items())
+        if self.words:
+            pairs.append(("q", self.words))
+        return pairs
+
+    def query(self, **extra) -> str:
+        """This set of filters as a query string, plus `extra` (e.g. page=2)."""
+        return urlencode(self.pairs() + [(k, v) for k, v in extra.items() if v])
+
+    def active(self) -> list[ActiveFilter]:
+        """Each filter in use, with how it reads and a query string without it."""
+        by_slug = {theme.slug: theme for theme in self.themes}
+        pairs = self.pairs()
+        result = []
+        for name, value in pairs:
+            named = by_slug.get(value) if name == "theme" else self.objects.get(name)
+            shown = value if name == "q" else str(named) if named else value
+            found = name == "q" or named is not None
+            rest = [pair for pair in pairs if pair != (name, value)]
+            result.append(ActiveFilter(name, value, LABELS[name], shown, found, urlencode(rest)))
+        return result

@@ -1,0 +1,23 @@
+import json
+
+from django import template
+from django.utils.html import _json_script_escapes
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+
+@register.filter
+def json_ld(data) -> str:
+    """Data as JSON safe to put inside <script type="application/ld+json">.
+
+    `<`, `>` and `&` are escaped as json_script does, so an editor's text can
+    never close the script element.
+    """
+    return mark_safe(json.dumps(data, ensure_ascii=False).translate(_json_script_escapes))
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, path: str) -> str:
+    request = context.get("request")
+    return request.build_absolute_uri(path) if request else path
