@@ -1,0 +1,95 @@
+"""Every public page runs a fixed number of queries, however much is on it.
+
+Each page is measured with a little content and again with much more (more
+stories, and more themes, tags, partners and outcomes on each story): the count
+must not move. The numbers are the budget; a change that adds a query per card
+or per row fails here.
+"""
+
+import pytest
+
+from tests.factories import (
+    make_cohort,
+    make_organisation,
+    make_outcome,
+    make_participant,
+    make_partner,
+    make_story,
+    make_theme,
+)
+
+pytestmark = pytest.mark.django_db
+
+BUDGET = {
+    "/": 9,
+    "/stories/": 8,
+    "/stories/?theme=alpha&theme=beta&tag=covid-19": 10,
+    "/stories/?programme=le&cohort=le-march-2020&organisation=home-council&q=story": 11,
+    "/themes/": 1,
+    "/themes/alpha/": 9,
+    "/stories/the-story/": 9,
+    "/tags/covid-19/": 8,
+    "/participants/": 2,
+    "/participants/pat/": 5,
+    "/organisations/": 2,
+    "/organisations/home-council/": 8,
+    "/feeds/stories/": 3,
+    "/feeds/themes/alpha/": 4,
+    "/sitemap.xml": 8,
+    "/robots.txt": 0,
+}
+
+
+class World:
+    """A programme's content that can be grown without changing its URLs."""
+
+    def __init__(self):
+        # Three stories, one featured: enough that every list on every page has rows.
+        self.alpha = make_theme(name="Alpha", slug="alpha")
+        self.beta = make_theme(name="Beta", slug="beta")
+        self.cohort = make_cohort(slug="le-march-2020")
+        self.cohort.programme.slug = "le"
+        self.cohort.programme.save()
+        self.home = make_organisation(name="Home Council", slug="home-council")
+        self.pat = make_participant(name="Pat", slug="pat", organisation=self.home)
+        self.pat.cohorts.add(self.cohort)
+        self.story = self.add_story(slug="the-story", participant=self.pat, featured=True)
+        self.add_story(participant=self.pat)
+        self.add_story(participant=make_participant(organisation=self.home))
+
+    def add_story(self, *, extra: int = 0, **fields):
+        story = make_story(**fields)
+        story.themes.add(self.alpha, self.beta, *[make_theme() for _ in range(extra)])
+        story.tags.add("covid-19", *[f"tag {story.pk} {i}" for i in range(extra)])
+        make_partner(story, self.home, role="Lead partner")
+        for _ in range(extra):
+            make_partner(story)
+            make_outcome(story)
+        return story
+
+    def grow(self, stories: int, extra: int):
+        for _ in range(extra):
+            make_partner(self.story)
+            make_outcome(self.story)
+        for index in range(stories):
+            person = self.pat if index % 2 else make_participant(organisation=self.home)
+            person.cohorts.add(self.cohort)
+            self.add_story(participant=person, extra=extra, featured=index % 3 == 0)
+
+
+@pytest.fixture
+def world():
+    return World()
+
+
+@pytest.mark.parametrize("url", BUDGET)
+def test_page_query_count_does_not_grow_with_content(client, world, url, django_assert_num_queries):
+    with django_assert_num_queries(BUDGET[url]):
+        small = client.get(url)
+    assert small.status_code == 200
+
+    world.grow(stories=37, extra=4)  # 3 stories, then 40
+
+    with django_assert_num_queries(BUDGET[url]):
+        large = client.get(url)
+    assert large.status_code == 200

@@ -1,0 +1,68 @@
+import pytest
+
+from tests.factories import make_cohort, make_participant, make_story, make_theme
+
+pytestmark = pytest.mark.django_db
+
+
+def test_themes_page_lists_every_theme_with_description_and_public_count(client):
+    health = make_theme(
+        name="Health inequalities", summary="Fairer health.", description="Longer text."
+    )
+    make_theme(name="Community development")
+    make_story().themes.add(health)
+    make_story(status="draft", published_at=None).themes.add(health)
+    page = client.get("/themes/").content.decode()
+    assert "Health inequalities</a>" in page and "Fairer health." in page and "Longer text." in page
+    assert "1 story" in page
+    assert "Community development</a>" in page and "0 stories" in page
+
+
+def test_theme_page_shows_description_and_only_its_public_stories(client):
+    theme = make_theme(name="Health inequalities", description="Why it matters.")
+    make_story(title="On theme").themes.add(theme)
+    make_story(title="Hidden on theme", status="review", published_at=None).themes.add(theme)
+    make_story(title="Elsewhere")
+    page = client.get(theme.get_absolute_url()).content.decode()
+    assert "<h1>Health inequalities</h1>" in page and "Why it matters." in page
+    assert "On theme" in page
+    assert "Hidden on theme" not in page
+    assert "Elsewhere" not in page
+
+
+def test_theme_page_filters_further_by_tag_programme_and_cohort(client):
+    theme = make_theme(slug="health")
+    cohort = make_cohort(slug="march-2020")
+    person = make_participant()
+    person.cohorts.add(cohort)
+    tagged = make_story(title="Tagged", participant=person)
+    tagged.themes.add(theme)
+    tagged.tags.add("covid-19")
+    make_story(title="Untagged").themes.add(theme)
+
+    def titles(query):
+        response = client.get(f"/themes/health/?{query}")
+        return [s.title for s in response.context["page"].object_list]
+
+    assert titles("tag=covid-19") == ["Tagged"]
+    assert titles("cohort=march-2020") == ["Tagged"]
+    assert titles(f"programme={cohort.programme.slug}") == ["Tagged"]
+    assert titles("") == ["Untagged", "Tagged"]
+
+
+def test_theme_page_shows_themes_that_most_often_occur_with_it(client):
+    health, system, community, lonely = (
+        make_theme(name=n) for n in ["Health", "System", "Community", "Lonely"]
+    )
+    for others in [(system, community), (system,), (system,)]:
+        make_story().themes.add(health, *others)
+    make_story().themes.add(lonely)
+    related = client.get(health.get_absolute_url()).context["related_themes"]
+    assert [(t.name, t.story_count) for t in related] == [("System", 3), ("Community", 1)]
+
+
+def test_unknown_theme_is_a_404_in_the_site_look(client):
+    response = client.get("/themes/no-such-theme/")
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+    assert "Skip to main content" in response.content.decode()
