@@ -1,7 +1,13 @@
 from django.db import models
 from django.urls import reverse
 
-from participants.querysets import PUBLIC_WEB_SCOPES, OrganisationQuerySet, ParticipantQuerySet
+from participants.querysets import (
+    PUBLIC_WEB_SCOPES,
+    CohortQuerySet,
+    OrganisationQuerySet,
+    ParticipantQuerySet,
+    ProgrammeQuerySet,
+)
 
 
 class OrganisationKind(models.TextChoices):
@@ -61,6 +67,8 @@ class Programme(models.Model):
     slug = models.SlugField(max_length=200, unique=True)
     description = models.TextField(blank=True)
 
+    objects = ProgrammeQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
 
@@ -73,6 +81,8 @@ class Cohort(models.Model):
     name = models.CharField(max_length=100, help_text='For example "March 2020".')
     slug = models.SlugField(max_length=200, unique=True)
     start_date = models.DateField(null=True, blank=True)
+
+    objects = CohortQuerySet.as_manager()
 
     class Meta:
         ordering = ["programme__name", "-start_date", "name"]

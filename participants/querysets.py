@@ -61,3 +61,17 @@ class OrganisationQuerySet(models.QuerySet):
                 distinct=True,
             ),
         )
+
+
+class CohortQuerySet(models.QuerySet):
+    def public(self):
+        """Cohorts with at least one participant the public may see."""
+        people = self.model.participants.rel.related_model.objects.public()
+        return self.filter(pk__in=people.values("cohorts"))
+
+
+class ProgrammeQuerySet(models.QuerySet):
+    def public(self):
+        """Programmes with at least one public cohort."""
+        cohorts = self.model.cohorts.rel.related_model.objects.public()
+        return self.filter(pk__in=cohorts.values("programme_id"))

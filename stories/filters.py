@@ -9,17 +9,16 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from taggit.models import Tag
-
 from participants.models import Cohort, Organisation, Programme
-from stories.models import Theme
+from stories.models import Story, Theme
 
 MAX_THEMES = 10
 MAX_SLUG = 200
 MAX_WORDS = 200
 SLUG = re.compile(r"^[-a-zA-Z0-9_]+$")
 # Control, zero-width and bidirectional-override characters: never meaningful in a filter.
-INVISIBLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+# (Zero-width joiners, U+200C and U+200D, are kept: emoji and Persian words need them.)
+INVISIBLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 
 LABELS = {
     "theme": "Theme",
@@ -30,11 +29,14 @@ LABELS = {
     "q": "Words",
 }
 ALL_FILTERS = tuple(LABELS)
+# Only what appears on a public story can be filtered by, or named on the page:
+# a slug known only to a draft reads as "not found". Built per request, since
+# "public" depends on the time.
 LOOKUPS = {
-    "tag": Tag.objects.all(),
-    "programme": Programme.objects.all(),
-    "cohort": Cohort.objects.select_related("programme"),
-    "organisation": Organisation.objects.all(),
+    "tag": lambda: Story.objects.public().tags_used(),
+    "programme": lambda: Programme.objects.public(),
+    "cohort": lambda: Cohort.objects.public().select_related("programme"),
+    "organisation": lambda: Organisation.objects.public(),
 }
 
 
@@ -86,7 +88,7 @@ class StoryFilters:
             self.themes = [by_slug[slug] for slug in valid_themes if slug in by_slug]
         for name, slug in self.slugs.items():
             if SLUG.match(slug):
-                self.objects[name] = LOOKUPS[name].filter(slug=slug).first()
+                self.objects[name] = LOOKUPS[name]().filter(slug=slug).first()
 
     @property
     def all_found(self) -> bool:

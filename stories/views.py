@@ -43,8 +43,10 @@ def _listing(request, stories, filter_names):
         if "theme" in filter_names
         else [],
         "tag_options": list(Story.objects.public().tags_used()) if "tag" in filter_names else [],
-        "programme_options": list(Programme.objects.all()) if "programme" in filter_names else [],
-        "cohort_options": list(Cohort.objects.select_related("programme"))
+        "programme_options": list(Programme.objects.public())
+        if "programme" in filter_names
+        else [],
+        "cohort_options": list(Cohort.objects.public().select_related("programme"))
         if "cohort" in filter_names
         else [],
     }
