@@ -9,6 +9,7 @@ INSTALLED := $(VENV)/.installed
 run: setup
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo --if-empty
+	$(PY) manage.py rebuild_search_index --missing
 	$(PY) manage.py ensure_admin
 	@echo "Serving Impact CMS on http://127.0.0.1:8000 (Ctrl-C stops it)"
 	$(PY) manage.py runserver 127.0.0.1:8000

@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 
 from participants.models import Cohort, Organisation, Programme
 from stories.models import Story, Theme
+from stories.search import service as search
 
 MAX_THEMES = 10
 MAX_SLUG = 200
@@ -100,7 +101,8 @@ class StoryFilters:
     def any(self) -> bool:
         return bool(self.theme_slugs or self.slugs or self.words)
 
-    def apply(self, stories):
+    def apply(self, stories, *, with_words: bool = True):
+        """`stories` narrowed by every filter (and by the words unless told not to)."""
         if not self.all_found:
             return stories.none()
         for theme in self.themes:
@@ -113,8 +115,8 @@ class StoryFilters:
             stories = stories.for_cohort(cohort)
         if organisation := self.objects.get("organisation"):
             stories = stories.for_organisation(organisation)
-        if self.words:
-            stories = stories.matching_text(self.words)
+        if self.words and with_words:
+            stories = search.matching(stories, self.words)
         return stories
 
     def pairs(self) -> list[tuple[str, str]]:

@@ -30,6 +30,7 @@ from stories.generate_words import (
     TITLE_PATTERNS,
 )
 from stories.models import Outcome, Story, StoryPartner, TaggedStory, Theme
+from stories.search.documents import refresh_documents
 
 CHUNK = 5_000
 STATUS_WEIGHTS = {
@@ -113,6 +114,8 @@ def _write_chunk(rng: random.Random, token: str, pools: Pools, *, start: int, si
     TaggedStory.objects.bulk_create(tag_links)
     StoryPartner.objects.bulk_create(partners)
     Outcome.objects.bulk_create(outcomes)
+    # bulk_create sends no signals: index the chunk's stories here.
+    refresh_documents(story.pk for story in stories)
 
 
 def _organisation(rng: random.Random, token: str, index: int) -> Organisation:

@@ -1,3 +1,4 @@
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 from taggit.managers import TaggableManager
@@ -152,3 +153,26 @@ class Outcome(models.Model):
 
     def __str__(self):
         return self.description
+
+
+class SearchDocument(models.Model):
+    """The text a story is found by, gathered from the story and what it shows.
+
+    Kept current by `stories.search.documents.refresh_documents` whenever the
+    story, its participant, organisations, themes or tags change. Indexed by a
+    GIN-indexed tsvector on PostgreSQL and by an FTS5 table on SQLite (both made
+    in migration 0004). Whether a story is public is decided at query time, so
+    a story that stops being public drops out of results at once.
+    """
+
+    story = models.OneToOneField(
+        Story, on_delete=models.CASCADE, primary_key=True, related_name="search_document"
+    )
+    # Weighted groups: names rank above context, context above body.
+    names = models.TextField(blank=True)
+    context = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    vector = SearchVectorField(null=True, editable=False)
+
+    def __str__(self):
+        return f"Search text of story {self.story_id}"

@@ -49,17 +49,6 @@ class StoryQuerySet(models.QuerySet):
             Q(participant__organisation=organisation) | Q(pk__in=partnered.values("story_id"))
         )
 
-    def matching_text(self, words: str):
-        """A plain case-insensitive match, until full-text search replaces it."""
-        return self.filter(
-            Q(title__icontains=words)
-            | Q(summary__icontains=words)
-            | Q(pull_quote__icontains=words)
-            | Q(body__icontains=words)
-            | Q(participant__name__icontains=words)
-            | Q(participant__organisation__name__icontains=words)
-        )
-
     def tags_used(self):
         """The tags on these stories, by name."""
         tagged = _stories_model("TaggedStory").objects.filter(

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("stories/", views.story_list, name="list"),
     path("stories/<slug:slug>/", views.story_detail, name="detail"),
+    path("search/", views.search_page, name="search"),
     path("themes/", views.theme_list, name="themes"),
     path("themes/<slug:slug>/", views.theme_detail, name="theme"),
     path("tags/<slug:slug>/", views.tag_detail, name="tag"),

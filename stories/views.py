@@ -6,6 +6,7 @@ from participants.models import Cohort, Programme
 from stories.filters import ALL_FILTERS, StoryFilters
 from stories.models import Story, Theme
 from stories.pagination import page_of
+from stories.search import service as search
 from stories.seo import article_data
 
 THEME_PAGE_FILTERS = ("tag", "programme", "cohort", "q")
@@ -31,14 +32,29 @@ def home(request):
     )
 
 
-def _listing(request, stories, filter_names):
-    """What every filterable list of stories shows: the page, the filters, the facets."""
-    filters = StoryFilters.from_query(request.GET, filter_names)
-    matching = filters.apply(stories)
+def _listing(request, stories, filter_names, filters=None):
+    """What every filterable list of stories shows: the page, the filters, the facets.
+
+    With words to search for, results come best match first, with snippets.
+    """
+    filters = filters or StoryFilters.from_query(request.GET, filter_names)
+    filtered = filters.apply(stories, with_words=False)
+    if filters.words:
+        matching = search.matching(filtered, filters.words)
+        ordered = search.ranked(filtered, filters.words)
+    else:
+        matching = filtered
+        ordered = filtered.latest_first()
+    page = page_of(ordered.with_cards(), request.GET.get("page"))
+    if filters.words:
+        page.object_list = list(page.object_list)
+        extracts = search.snippets([story.pk for story in page.object_list], filters.words)
+        for story in page.object_list:
+            story.snippet = extracts.get(story.pk)
     return {
         "filters": filters,
         "query": filters.query(),
-        "page": page_of(matching.with_cards().latest_first(), request.GET.get("page")),
+        "page": page,
         "facets": list(Theme.objects.with_story_counts(matching))
         if "theme" in filter_names
         else [],
@@ -50,6 +66,20 @@ def _listing(request, stories, filter_names):
         if "cohort" in filter_names
         else [],
     }
+
+
+def search_page(request):
+    filters = StoryFilters.from_query(request.GET)
+    if filters.words:
+        context = _listing(request, Story.objects.public(), ALL_FILTERS, filters)
+    else:
+        context = {"filters": filters, "page": None}
+    if context["page"] is None or not context["page"].paginator.count:
+        # Nothing to show: suggest the themes instead.
+        context["suggested_themes"] = [
+            theme for theme in Theme.objects.with_public_story_counts() if theme.story_count
+        ]
+    return render(request, "stories/search.html", context)
 
 
 def story_list(request):

@@ -197,7 +197,9 @@ def test_unicode_words_are_searched_and_shown_back(client, small_site, words):
     response = client.get("/stories/", {"q": words})
     assert response.status_code == 200
     body = response.content.decode()
-    assert result_count(body) == "0 stories"
+    # Nothing in the small site is in Welsh or Arabic; emoji are not words, "leadership" is.
+    expected = "0 stories" if words != EMOJI else result_count(client.get("/stories/?q=leadership").content.decode())
+    assert result_count(body) == expected
     assert f'value="{words}"' in body
 
 

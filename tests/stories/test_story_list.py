@@ -83,17 +83,19 @@ def test_repeated_theme_filter_requires_every_theme(client, catalogue):
             "organisation=suffolk-mind",
             ["Health only", "System only", "No themes, about Section 75 funding"],
         ),
-        ("q=section 75", ["No themes, about Section 75 funding"]),
+        ("q=section 75", ["Health only", "No themes, about Section 75 funding"]),  # tag too
         ("q=ADEYEMI", ["Health only", "System only", "No themes, about Section 75 funding"]),
-        # SQLite's LIKE folds only ASCII case, so the accented letter is typed as stored.
-        ("q=zoë", ["Health only", "System only", "No themes, about Section 75 funding"]),
+        ("q=ZOË", ["Health only", "System only", "No themes, about Section 75 funding"]),
         ("theme=system&tag=covid-19&organisation=suffolk-mind", ["System only"]),
         ("theme=health&cohort=march-2020&q=both", ["Both themes"]),
     ],
 )
 def test_filters_narrow_the_list_and_combine(client, catalogue, query, expected):
     query = query.format(programme=catalogue.programme.slug)
-    assert titles(client.get(f"/stories/?{query}")) == expected
+    found = titles(client.get(f"/stories/?{query}"))
+    if "q=" in query:  # words order results by relevance (tested in tests/stories/search/)
+        found, expected = sorted(found), sorted(expected)
+    assert found == expected
 
 
 def test_facets_count_each_theme_among_current_results(client, catalogue):

@@ -1,0 +1,1 @@
+"""Full-text search over public stories: one service, a backend per database."""

@@ -1,0 +1,131 @@
+"""The one search service: what matches, in what order, with what snippet.
+
+`?q=` on /search/, /stories/ and theme pages all come here. Callers pass a
+story queryset that already starts from `Story.objects.public()`; search only
+narrows and orders it, so nothing non-public is ever found.
+"""
+
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    TrigramWordSimilarity,
+)
+from django.db import connection
+from django.db.models import F, FloatField, Q, TextField, Value
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce, Concat
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from stories.models import SearchDocument
+from stories.search.documents import HIGHLIGHT_END, HIGHLIGHT_START, SEARCH_CONFIG
+from stories.search.queries import fts5_expression, parse
+
+# PostgreSQL ranks weights D, C, B, A (body is C, context B, names A).
+RANK_WEIGHTS = [0.05, 0.2, 0.5, 1.0]
+# SQLite's bm25 weights, by column: names, context (summary and quote), body.
+BM25 = "bm25(story_search_fts, 10.0, 4.0, 1.0)"
+SNIPPET_WORDS = 28
+
+
+def _postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def _ts_query(text: str) -> SearchQuery:
+    return SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
+
+
+def matching(stories, text: str):
+    """`stories` narrowed to those that match `text`."""
+    query = parse(text)
+    if query.is_empty:
+        return stories.none()
+    if _postgres():
+        condition = Q(search_document__vector=_ts_query(text))
+        if query.tolerates_typos:  # a misspelt name still finds its person or organisation
+            condition |= Q(search_document__names__trigram_word_similar=text)
+        return stories.filter(condition)
+    found = RawSQL(
+        "SELECT rowid FROM story_search_fts WHERE story_search_fts MATCH %s",
+        [fts5_expression(query)],
+    )
+    return stories.filter(pk__in=found)
+
+
+def ranked(stories, text: str):
+    """Matching `stories` (see `matching`), best first, newest first among equals."""
+    query = parse(text)
+    stories = matching(stories, text)
+    if query.is_empty:
+        return stories
+    if _postgres():
+        rank = Coalesce(
+            SearchRank(F("search_document__vector"), _ts_query(text), weights=RANK_WEIGHTS),
+            Value(0.0),
+            output_field=FloatField(),
+        )
+        if query.tolerates_typos:
+            rank += Coalesce(
+                TrigramWordSimilarity(text, "search_document__names"),
+                Value(0.0),
+                output_field=FloatField(),
+            ) * Value(0.5)
+        return stories.annotate(rank=rank).order_by("-rank", "-published_at", "-id")
+    score = RawSQL(
+        f"SELECT {BM25} FROM story_search_fts "
+        "WHERE story_search_fts MATCH %s AND rowid = stories_story.id",
+        [fts5_expression(query)],
+        output_field=FloatField(),
+    )
+    # bm25 is lower for a better match.
+    return stories.annotate(rank=score).order_by("rank", "-published_at", "-id")
+
+
+def snippets(story_ids: list[int], text: str) -> dict[int, SafeString]:
+    """Highlighted extracts for these stories (the ones on the page), escaped but for <mark>."""
+    query = parse(text)
+    if query.is_empty or not story_ids:
+        return {}
+    if _postgres():
+        rows = (
+            SearchDocument.objects.filter(pk__in=story_ids)
+            .annotate(
+                extract=SearchHeadline(
+                    Concat("context", Value(" \n"), "body", output_field=TextField()),
+                    _ts_query(text),
+                    config=SEARCH_CONFIG,
+                    start_sel=HIGHLIGHT_START,
+                    stop_sel=HIGHLIGHT_END,
+                    max_words=SNIPPET_WORDS,
+                    min_words=12,
+                    max_fragments=2,
+                    fragment_delimiter=" … ",
+                )
+            )
+            .values_list("pk", "extract")
+        )
+    else:
+        placeholders = ", ".join(["%s"] * len(story_ids))
+        marks = [HIGHLIGHT_START, HIGHLIGHT_END]
+        with connection.cursor() as cursor:
+            # Columns 1 and 2 are the summary-and-quote and the body: the extract is
+            # taken from whichever has a match, the summary first.
+            cursor.execute(
+                "SELECT rowid, snippet(story_search_fts, 1, %s, %s, ' … ', %s), "
+                "snippet(story_search_fts, 2, %s, %s, ' … ', %s) "
+                "FROM story_search_fts WHERE story_search_fts MATCH %s "
+                f"AND rowid IN ({placeholders})",
+                [*marks, SNIPPET_WORDS, *marks, SNIPPET_WORDS, fts5_expression(query), *story_ids],
+            )
+            rows = [
+                (pk, context if HIGHLIGHT_START in context or HIGHLIGHT_START not in body else body)
+                for pk, context, body in cursor.fetchall()
+            ]
+    return {pk: _marked(extract) for pk, extract in rows if extract}
+
+
+def _marked(extract: str) -> SafeString:
+    escaped = escape(" ".join(extract.split()))
+    return mark_safe(escaped.replace(HIGHLIGHT_START, "<mark>").replace(HIGHLIGHT_END, "</mark>"))

@@ -1,0 +1,84 @@
+"""Keep search documents current whatever changed: a story or anything it shows.
+
+Connected in StoriesConfig.ready(). Bulk writes that skip signals (bulk_create,
+QuerySet.update) must call refresh_documents themselves, as generate_stories does.
+"""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from django.dispatch import receiver
+from taggit.models import Tag
+
+from participants.models import Organisation, Participant
+from stories.models import Story, StoryPartner, TaggedStory, Theme
+from stories.search.documents import refresh_documents
+
+M2M_CHANGES = {"post_add", "post_remove", "post_clear"}
+# Stories a theme or tag had before a clear or delete, to refresh once it is gone.
+_BEFORE = "_search_story_ids"
+
+
+@receiver(post_save, sender=Story)
+def story_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        refresh_documents([instance.pk])
+
+
+@receiver(m2m_changed, sender=Story.themes.through)
+@receiver(m2m_changed, sender=TaggedStory)
+def story_labels_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if isinstance(instance, Story):
+        if action in M2M_CHANGES:
+            refresh_documents([instance.pk])
+    elif action == "pre_clear":
+        setattr(instance, _BEFORE, _stories_labelled(instance))
+    elif action == "post_clear":
+        refresh_documents(getattr(instance, _BEFORE, []))
+    elif action in M2M_CHANGES and pk_set:  # a theme or tag gained or lost stories
+        refresh_documents(pk_set)
+
+
+@receiver(post_save, sender=StoryPartner)
+@receiver(post_delete, sender=StoryPartner)
+def partner_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        refresh_documents([instance.story_id])
+
+
+@receiver(post_save, sender=Participant)
+def participant_saved(sender, instance, raw=False, created=False, **kwargs):
+    if not raw and not created:
+        refresh_documents(instance.stories.values_list("pk", flat=True))
+
+
+@receiver(post_save, sender=Organisation)
+def organisation_saved(sender, instance, raw=False, created=False, **kwargs):
+    if not raw and not created:
+        refresh_documents(
+            Story.objects.filter(participant__organisation=instance).values_list("pk", flat=True)
+        )
+        refresh_documents(instance.partnerships.values_list("story_id", flat=True))
+
+
+@receiver(post_save, sender=Theme)
+@receiver(post_save, sender=Tag)
+def label_renamed(sender, instance, raw=False, created=False, **kwargs):
+    if not raw and not created:
+        refresh_documents(_stories_labelled(instance))
+
+
+@receiver(pre_delete, sender=Theme)
+@receiver(pre_delete, sender=Tag)
+def label_deleting(sender, instance, **kwargs):
+    setattr(instance, _BEFORE, _stories_labelled(instance))
+
+
+@receiver(post_delete, sender=Theme)
+@receiver(post_delete, sender=Tag)
+def label_deleted(sender, instance, **kwargs):
+    refresh_documents(getattr(instance, _BEFORE, []))
+
+
+def _stories_labelled(label) -> list[int]:
+    if isinstance(label, Theme):
+        return list(label.stories.values_list("pk", flat=True))
+    return list(TaggedStory.objects.filter(tag=label).values_list("content_object_id", flat=True))
