@@ -2,15 +2,20 @@
 
 import django.contrib.postgres.search
 import django.db.models.deletion
-from django.contrib.postgres.operations import TrigramExtension
+from django.contrib.postgres.operations import TrigramExtension, UnaccentExtension
 from django.db import migrations, models
 
-# PostgreSQL: a GIN index on the weighted vector, and a trigram index on names for typos.
+# PostgreSQL: English stemming that ignores accents (Zoë is found by "zoe", as on
+# SQLite), a GIN index on the weighted vector, and a trigram index on names for typos.
 POSTGRES_INDEXES = [
+    "CREATE TEXT SEARCH CONFIGURATION impact_english (COPY = english)",
+    "ALTER TEXT SEARCH CONFIGURATION impact_english "
+    "ALTER MAPPING FOR hword, hword_part, word WITH unaccent, english_stem",
     "CREATE INDEX searchdoc_vector_gin ON stories_searchdocument USING gin (vector)",
     "CREATE INDEX searchdoc_names_trgm ON stories_searchdocument USING gin (names gin_trgm_ops)",
 ]
 POSTGRES_DROP = [
+    "DROP TEXT SEARCH CONFIGURATION IF EXISTS impact_english",
     "DROP INDEX IF EXISTS searchdoc_vector_gin",
     "DROP INDEX IF EXISTS searchdoc_names_trgm",
 ]
@@ -65,6 +70,7 @@ class Migration(migrations.Migration):
 
     operations = [
         TrigramExtension(),
+        UnaccentExtension(),
         migrations.CreateModel(
             name='SearchDocument',
             fields=[

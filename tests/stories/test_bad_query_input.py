@@ -198,7 +198,11 @@ def test_unicode_words_are_searched_and_shown_back(client, small_site, words):
     assert response.status_code == 200
     body = response.content.decode()
     # Nothing in the small site is in Welsh or Arabic; emoji are not words, "leadership" is.
-    expected = "0 stories" if words != EMOJI else result_count(client.get("/stories/?q=leadership").content.decode())
+    expected = (
+        "0 stories"
+        if words != EMOJI
+        else result_count(client.get("/stories/?q=leadership").content.decode())
+    )
     assert result_count(body) == expected
     assert f'value="{words}"' in body
 
