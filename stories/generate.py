@@ -29,8 +29,8 @@ from stories.generate_words import (
     TAGS,
     TITLE_PATTERNS,
 )
-from stories.models import Outcome, Story, StoryPartner, TaggedStory, Theme
-from stories.search.documents import refresh_documents
+from stories.models import Outcome, SearchDocument, Story, StoryPartner, TaggedStory, Theme
+from stories.search.documents import build_document, vectorise
 
 CHUNK = 5_000
 STATUS_WEIGHTS = {
@@ -93,29 +93,28 @@ def _build_pools(rng: random.Random, token: str, count: int) -> Pools:
 
 def _write_chunk(rng: random.Random, token: str, pools: Pools, *, start: int, size: int) -> None:
     stories = Story.objects.bulk_create(_story(rng, token, start + i, pools) for i in range(size))
-    theme_links, tag_links, partners, outcomes = [], [], [], []
+    theme_links, tag_links, partners, outcomes, documents = [], [], [], [], []
     for story in stories:
-        for theme in rng.sample(pools.themes, rng.randint(1, 3)):
-            theme_links.append(Story.themes.through(story_id=story.pk, theme_id=theme.pk))
-        for tag in rng.sample(pools.tags, rng.randint(1, 4)):
-            tag_links.append(TaggedStory(content_object_id=story.pk, tag_id=tag.pk))
-        for order, organisation in enumerate(rng.sample(pools.organisations, rng.randint(0, 3))):
-            partners.append(
-                StoryPartner(
-                    story_id=story.pk,
-                    organisation_id=organisation.pk,
-                    role=rng.choice(ROLES),
-                    order=order,
-                )
-            )
-        for order in range(rng.randint(0, 3)):
-            outcomes.append(_outcome(rng, story.pk, order))
+        themes = rng.sample(pools.themes, rng.randint(1, 3))
+        tags = rng.sample(pools.tags, rng.randint(1, 4))
+        organisations = rng.sample(pools.organisations, rng.randint(0, 3))
+        theme_links += [Story.themes.through(story_id=story.pk, theme_id=t.pk) for t in themes]
+        tag_links += [TaggedStory(content_object_id=story.pk, tag_id=t.pk) for t in tags]
+        partners += [
+            StoryPartner(story_id=story.pk, organisation_id=o.pk, role=rng.choice(ROLES), order=n)
+            for n, o in enumerate(organisations)
+        ]
+        outcomes += [_outcome(rng, story.pk, order) for order in range(rng.randint(0, 3))]
+        # bulk_create sends no signals: the search text is built here from what is at hand.
+        documents.append(
+            build_document(story=story, partners=organisations, themes=themes, tags=tags)
+        )
     Story.themes.through.objects.bulk_create(theme_links)
     TaggedStory.objects.bulk_create(tag_links)
     StoryPartner.objects.bulk_create(partners)
     Outcome.objects.bulk_create(outcomes)
-    # bulk_create sends no signals: index the chunk's stories here.
-    refresh_documents(story.pk for story in stories)
+    SearchDocument.objects.bulk_create(documents)
+    vectorise([story.pk for story in stories])
 
 
 def _organisation(rng: random.Random, token: str, index: int) -> Organisation:

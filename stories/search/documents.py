@@ -29,8 +29,8 @@ def _text(*parts: str) -> str:
     return _PRIVATE_MARKS.sub(" ", joined)
 
 
-def document_for(story: Story) -> SearchDocument:
-    """The search text of one story whose relations are already fetched."""
+def build_document(*, story: Story, partners, themes, tags) -> SearchDocument:
+    """The search text of `story`, given the organisations, themes and tags it shows."""
     participant = story.participant
     organisation = participant.organisation if participant else None
     return SearchDocument(
@@ -41,13 +41,29 @@ def document_for(story: Story) -> SearchDocument:
             participant.name if participant else "",
             participant.job_title if participant else "",
             organisation.name if organisation else "",
-            *(partner.name for partner in story.partners.all()),
-            *(theme.name for theme in story.themes.all()),
-            *(tag.name for tag in story.tags.all()),
+            *(partner.name for partner in partners),
+            *(theme.name for theme in themes),
+            *(tag.name for tag in tags),
         ),
         context=_text(story.summary, story.pull_quote),
         body=_text(html.unescape(strip_tags(story.body.replace("<", " <")))),
     )
+
+
+def document_for(story: Story) -> SearchDocument:
+    """The search text of one story whose relations are already fetched."""
+    return build_document(
+        story=story,
+        partners=story.partners.all(),
+        themes=story.themes.all(),
+        tags=story.tags.all(),
+    )
+
+
+def vectorise(story_ids) -> None:
+    """Compute the weighted vectors (PostgreSQL only; SQLite's triggers index on write)."""
+    if connection.vendor == "postgresql":
+        SearchDocument.objects.filter(pk__in=story_ids).update(vector=WEIGHTED_VECTOR)
 
 
 def refresh_documents(story_ids: Iterable[int]) -> int:
@@ -66,8 +82,7 @@ def refresh_documents(story_ids: Iterable[int]) -> int:
             unique_fields=["story"],
             update_fields=["names", "context", "body"],
         )
-        if connection.vendor == "postgresql":
-            SearchDocument.objects.filter(pk__in=batch).update(vector=WEIGHTED_VECTOR)
+        vectorise(batch)
     return len(ids)
 
 

@@ -42,3 +42,12 @@ def test_zero_or_negative_count_is_a_clear_error():
 
     with pytest.raises(CommandError, match="at least 1"):
         call_command("generate_stories", 0)
+
+
+def test_generated_stories_are_searchable():
+    from stories.search import service as search
+
+    call_command("generate_stories", 30, "--seed", "5")
+    story = Story.objects.public().select_related("participant").first()
+    surname = story.participant.name.split()[-1]
+    assert story in search.matching(Story.objects.public(), surname)
