@@ -7,6 +7,7 @@ from taggit.models import TaggedItemBase
 from participants.models import Organisation, Participant
 from stories.fields import SanitizedBodyField
 from stories.querysets import StoryQuerySet, ThemeQuerySet
+from stories.search.lookups import Fts5Match
 
 
 class Theme(models.Model):
@@ -176,3 +177,34 @@ class SearchDocument(models.Model):
 
     def __str__(self):
         return f"Search text of story {self.story_id}"
+
+
+class SqliteSearchIndex(models.Model):
+    """The FTS5 table that indexes SearchDocument on SQLite (none exists on PostgreSQL).
+
+    Unmanaged: migration 0004 creates it. Mapping it lets the ORM join it, so a
+    search reads the index once and ranks with its `rank` column (bm25 with
+    weights set in the migration) instead of running a subquery per story.
+    """
+
+    story = models.OneToOneField(
+        Story,
+        on_delete=models.DO_NOTHING,
+        primary_key=True,
+        db_column="rowid",
+        db_constraint=False,
+        related_name="sqlite_search_index",
+    )
+    # FTS5's hidden column named after the table: the left side of MATCH.
+    query = models.TextField(db_column="story_search_fts")
+    rank = models.FloatField()
+
+    class Meta:
+        managed = False
+        db_table = "story_search_fts"
+
+    def __str__(self):
+        return f"FTS5 row of story {self.story_id}"
+
+
+SqliteSearchIndex._meta.get_field("query").register_lookup(Fts5Match)

@@ -45,7 +45,7 @@ def _listing(request, stories, filter_names, filters=None):
     else:
         matching = filtered
         ordered = filtered.latest_first()
-    page = page_of(ordered.with_cards(), request.GET.get("page"))
+    page = page_of(ordered.with_cards(), request.GET.get("page"), counted=matching)
     if filters.words:
         page.object_list = list(page.object_list)
         extracts = search.snippets([story.pk for story in page.object_list], filters.words)

@@ -27,6 +27,8 @@ SQLITE_INDEX = [
         content='stories_searchdocument', content_rowid='story_id',
         tokenize='porter unicode61 remove_diacritics 2'
     )""",
+    # Rank by bm25 with column weights: names, context (summary and quote), body.
+    "INSERT INTO story_search_fts(story_search_fts, rank) VALUES ('rank', 'bm25(10.0, 4.0, 1.0)')",
     """CREATE TRIGGER searchdoc_ai AFTER INSERT ON stories_searchdocument BEGIN
         INSERT INTO story_search_fts(rowid, names, context, body)
         VALUES (new.story_id, new.names, new.context, new.body);

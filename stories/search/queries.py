@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 MAX_TERMS = 24
-MAX_NAME_WORDS = 4
+MAX_NAME_WORDS = 3
 _PIECE = re.compile(r'(-?)"([^"]*)"?|(-?)([^\s"]+)')
 _WORD = re.compile(r"\w+")
 

@@ -13,19 +13,16 @@ from django.contrib.postgres.search import (
 )
 from django.db import connection
 from django.db.models import F, FloatField, Q, TextField, Value
-from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Concat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from stories.models import SearchDocument
+from stories.models import SearchDocument, SqliteSearchIndex
 from stories.search.documents import HIGHLIGHT_END, HIGHLIGHT_START, SEARCH_CONFIG
 from stories.search.queries import fts5_expression, parse
 
 # PostgreSQL ranks weights D, C, B, A (body is C, context B, names A).
 RANK_WEIGHTS = [0.05, 0.2, 0.5, 1.0]
-# SQLite's bm25 weights, by column: names, context (summary and quote), body.
-BM25 = "bm25(story_search_fts, 10.0, 4.0, 1.0)"
 SNIPPET_WORDS = 28
 
 
@@ -47,20 +44,18 @@ def matching(stories, text: str):
         if query.tolerates_typos:  # a misspelt name still finds its person or organisation
             condition |= Q(search_document__names__trigram_word_similar=text)
         return stories.filter(condition)
-    found = RawSQL(
-        "SELECT rowid FROM story_search_fts WHERE story_search_fts MATCH %s",
-        [fts5_expression(query)],
-    )
-    return stories.filter(pk__in=found)
+    # A subquery read once: the planner then probes it, rather than matching per story.
+    found = SqliteSearchIndex.objects.filter(query__fts5_match=fts5_expression(query))
+    return stories.filter(pk__in=found.values("story_id"))
 
 
 def ranked(stories, text: str):
     """Matching `stories` (see `matching`), best first, newest first among equals."""
     query = parse(text)
-    stories = matching(stories, text)
     if query.is_empty:
-        return stories
+        return stories.none()
     if _postgres():
+        stories = matching(stories, text)
         rank = Coalesce(
             SearchRank(F("search_document__vector"), _ts_query(text), weights=RANK_WEIGHTS),
             Value(0.0),
@@ -73,14 +68,13 @@ def ranked(stories, text: str):
                 output_field=FloatField(),
             ) * Value(0.5)
         return stories.annotate(rank=rank).order_by("-rank", "-published_at", "-id")
-    score = RawSQL(
-        f"SELECT {BM25} FROM story_search_fts "
-        "WHERE story_search_fts MATCH %s AND rowid = stories_story.id",
-        [fts5_expression(query)],
-        output_field=FloatField(),
+    # Ranked by joining the index: FTS5's rank is bm25 with our column weights
+    # (migration 0004), lower for a better match.
+    return (
+        stories.filter(sqlite_search_index__query__fts5_match=fts5_expression(query))
+        .annotate(rank=F("sqlite_search_index__rank"))
+        .order_by("rank", "-published_at", "-id")
     )
-    # bm25 is lower for a better match.
-    return stories.annotate(rank=score).order_by("rank", "-published_at", "-id")
 
 
 def snippets(story_ids: list[int], text: str) -> dict[int, SafeString]:
