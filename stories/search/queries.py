@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 MAX_TERMS = 24
-MAX_NAME_WORDS = 3
+MAX_NAME_WORDS = 1
 _PIECE = re.compile(r'(-?)"([^"]*)"?|(-?)([^\s"]+)')
 _WORD = re.compile(r"\w+")
 
@@ -25,9 +25,11 @@ class ParsedQuery:
 
     @property
     def tolerates_typos(self) -> bool:
-        """Loose words of some length, as a name is typed: no phrase, no exclusion.
+        """One word of some length, as a surname or a place is typed.
 
-        Short words are left out: their trigrams match almost anything.
+        Short words are left out (their trigrams match almost anything), and so
+        are several words: "mental health" must not fuzzily match every name
+        that holds "health".
         """
         return (
             not self.excluded
