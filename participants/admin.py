@@ -48,7 +48,14 @@ class ParticipantAdmin(admin.ModelAdmin):
     inlines = [StoryOfParticipantInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "job_title", "organisation", "cohorts", "bio"]}),
-        ("Photo", {"fields": ["photo", "photo_alt"]}),
+        (
+            "Photo",
+            {
+                "fields": ["photo", "photo_alt", "photo_decorative"],
+                "description": "JPEG, PNG or WebP, up to 20 MB and 50 megapixels. Location and "
+                "camera details are removed when it is saved.",
+            },
+        ),
         (
             "Consent",
             {

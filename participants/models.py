@@ -1,6 +1,8 @@
 from django.db import models
 from django.urls import reverse
 
+from images.fields import CleanImageField
+from images.models import HasImages, ImageUse
 from participants.querysets import (
     PUBLIC_WEB_SCOPES,
     CohortQuerySet,
@@ -27,21 +29,26 @@ class ConsentScope(models.TextChoices):
     INTERNAL = "internal", "Internal use only"
 
 
-class Organisation(models.Model):
+class Organisation(HasImages, models.Model):
     Kind = OrganisationKind
+    IMAGES = {"logo": ImageUse(kind="logo", alt="logo_alt", decorative="logo_decorative")}
 
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
     website = models.URLField(blank=True)
     description = models.TextField(blank=True)
-    logo = models.ImageField(upload_to="organisations/", blank=True)
+    logo = CleanImageField(upload_to="organisations/", blank=True)
     logo_alt = models.CharField(
         "logo alt text",
         max_length=250,
         blank=True,
         help_text="What the logo says, for people who cannot see it.",
     )
+    logo_decorative = models.BooleanField(
+        "logo is decorative", default=False, help_text="Tick only if the logo needs no description."
+    )
+    renditions = models.JSONField(default=dict, blank=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = OrganisationQuerySet.as_manager()
@@ -96,8 +103,9 @@ class Cohort(models.Model):
         return f"{self.programme.name}, {self.name}"
 
 
-class Participant(models.Model):
+class Participant(HasImages, models.Model):
     ConsentScope = ConsentScope
+    IMAGES = {"photo": ImageUse(kind="photo", alt="photo_alt", decorative="photo_decorative")}
 
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
@@ -110,8 +118,10 @@ class Participant(models.Model):
         related_name="participants",
     )
     cohorts = models.ManyToManyField(Cohort, blank=True, related_name="participants")
-    photo = models.ImageField(upload_to="participants/", blank=True)
+    photo = CleanImageField(upload_to="participants/", blank=True)
     photo_alt = models.CharField("photo alt text", max_length=250, blank=True)
+    photo_decorative = models.BooleanField("photo is decorative", default=False)
+    renditions = models.JSONField(default=dict, blank=True, editable=False)
     bio = models.TextField(blank=True)
 
     # The consent record: what the participant agreed to, and whether it still stands.

@@ -104,7 +104,14 @@ class StoryAdmin(admin.ModelAdmin):
     readonly_fields = ["created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "participant", "summary", "pull_quote", "body"]}),
-        ("Hero image", {"fields": ["hero_image", "hero_image_alt"]}),
+        (
+            "Hero image",
+            {
+                "fields": ["hero_image", "hero_image_alt", "hero_image_decorative"],
+                "description": "JPEG, PNG or WebP, up to 20 MB and 50 megapixels. Location and "
+                "camera details are removed when it is saved.",
+            },
+        ),
         ("Themes and tags", {"fields": ["themes", "tags"]}),
         ("Publication", {"fields": ["status", "published_at", "featured"]}),
         ("History", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),

@@ -25,6 +25,7 @@ class StoryAdminForm(forms.ModelForm):
             "body",
             "hero_image",
             "hero_image_alt",
+            "hero_image_decorative",
             "themes",
             "tags",
             "status",

@@ -4,6 +4,8 @@ from django.urls import reverse
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from images.fields import CleanImageField
+from images.models import HasImages, ImageUse
 from participants.models import Organisation, Participant
 from stories.fields import SanitizedBodyField
 from stories.querysets import StoryQuerySet, ThemeQuerySet
@@ -50,8 +52,13 @@ class StoryStatus(models.TextChoices):
     ARCHIVED = "archived", "Archived"
 
 
-class Story(models.Model):
+class Story(HasImages, models.Model):
     Status = StoryStatus
+    IMAGES = {
+        "hero_image": ImageUse(
+            kind="hero", alt="hero_image_alt", decorative="hero_image_decorative"
+        )
+    }
 
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
@@ -70,8 +77,10 @@ class Story(models.Model):
         blank=True, help_text="The participant's own words. Leave out the quotation marks."
     )
     body = SanitizedBodyField(blank=True)
-    hero_image = models.ImageField(upload_to="stories/", blank=True)
+    hero_image = CleanImageField(upload_to="stories/", blank=True)
     hero_image_alt = models.CharField("hero image alt text", max_length=250, blank=True)
+    hero_image_decorative = models.BooleanField("hero image is decorative", default=False)
+    renditions = models.JSONField(default=dict, blank=True, editable=False)
     themes = models.ManyToManyField(Theme, blank=True, related_name="stories")
     tags = TaggableManager(through=TaggedStory, blank=True)
     partners = models.ManyToManyField(
