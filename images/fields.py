@@ -8,7 +8,7 @@ class CleanImageFormField(forms.ImageField):
     """An image upload checked by content and stored without metadata."""
 
     def to_python(self, data):
-        if data in self.empty_values or not hasattr(data, "size"):
+        if data in self.empty_values or not getattr(data, "size", 0):
             return super().to_python(data)
         return super().to_python(clean_upload(data))
 

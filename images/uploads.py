@@ -7,6 +7,7 @@ above all), XMP and comments are gone, and the orientation is applied.
 """
 
 import io
+import warnings
 from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
@@ -39,10 +40,13 @@ def clean_upload(upload) -> SimpleUploadedFile:
         )
     upload.seek(0)
     try:
-        with Image.open(upload) as header:
-            kind = header.format
-            width, height = header.size
-    except Image.DecompressionBombError:
+        with warnings.catch_warnings():
+            # Pillow only warns between its limit and twice it: treat that as a refusal too.
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(upload) as header:
+                kind = header.format
+                width, height = header.size
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise _too_many_pixels() from None
     except Exception:
         raise ValidationError(

@@ -2,6 +2,8 @@
 
 from django.conf import settings
 
+from images.templatetags.pictures import rendition_url
+
 
 def article_data(story, request) -> dict:
     """schema.org Article for a story page, built only from public fields."""
@@ -24,6 +26,6 @@ def article_data(story, request) -> dict:
         "about": [theme.name for theme in story.themes.all()],
         "keywords": [tag.name for tag in story.tags.all()],
     }
-    if story.hero_image:
-        data["image"] = request.build_absolute_uri(story.hero_image.url)
+    if image := rendition_url(story, "hero_image", "og"):
+        data["image"] = request.build_absolute_uri(image)
     return data

@@ -17,7 +17,7 @@ MODELS = [model for model in admin.site._registry]
 
 @pytest.fixture
 def superuser_client(client):
-    load_demo()
+    load_demo(with_pictures=False)
     client.force_login(User.objects.create_superuser("root", password="pw-for-tests-only"))
     return client
 

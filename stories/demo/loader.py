@@ -7,25 +7,27 @@ outcomes and partners a story no longer lists are removed.
 import datetime as dt
 from decimal import Decimal
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
 from participants.models import Cohort, Organisation, Participant, Programme
-from stories.demo import data
+from stories.demo import data, pictures
 from stories.models import Outcome, Story, StoryPartner, Theme
 
 SCHEDULED = "scheduled"
 
 
 @transaction.atomic
-def load_demo() -> dict[str, int]:
+def load_demo(*, with_pictures: bool = True) -> dict[str, int]:
     load_taxonomy()
     for organisation in data.ORGANISATIONS:
         Organisation.objects.update_or_create(
             slug=organisation["slug"], defaults=_without(organisation, "slug")
         )
-    for story in data.STORIES:
-        _load_story(story)
+    stories = [_load_story(story) for story in data.STORIES]
+    if with_pictures:
+        _add_pictures(stories)
     return {
         "themes": Theme.objects.count(),
         "organisations": Organisation.objects.count(),
@@ -136,6 +138,28 @@ def _load_outcomes(story: Story, outcomes: list[dict]) -> None:
             },
         )
     story.outcomes.filter(order__gte=len(outcomes)).delete()
+
+
+def _add_pictures(stories: list[Story]) -> None:
+    """Drawn pictures for whatever has none yet; pictures already there are kept."""
+    people = {story.participant for story in stories}
+    organisations = {person.organisation for person in people if person.organisation}
+    organisations |= {p.organisation for s in stories for p in s.partnerships.all()}
+    for story in stories:
+        if not story.hero_image:
+            _attach(story, "hero_image", "hero_image_alt", *pictures.hero(story.slug), "jpg")
+    for person in people:
+        if not person.photo:
+            _attach(person, "photo", "photo_alt", *pictures.portrait(person.name), "jpg")
+    for organisation in organisations:
+        if not organisation.logo:
+            _attach(organisation, "logo", "logo_alt", *pictures.logo(organisation.name), "png")
+
+
+def _attach(owner, field: str, alt_field: str, content: bytes, alt: str, extension: str) -> None:
+    setattr(owner, alt_field, alt)
+    getattr(owner, field).save(f"{owner.slug}.{extension}", ContentFile(content), save=False)
+    owner.save()
 
 
 def _without(row: dict, *keys: str) -> dict:

@@ -54,16 +54,16 @@ def snapshot():
 
 
 def test_running_twice_leaves_the_same_rows():
-    call_command("load_demo")
+    call_command("load_demo", "--no-pictures")
     first = snapshot()
-    call_command("load_demo")
+    call_command("load_demo", "--no-pictures")
     second = snapshot()
     assert second == first
     assert Story.objects.count() == len(data.STORIES)
 
 
 def test_the_seed_story_comes_first_and_is_complete():
-    call_command("load_demo")
+    call_command("load_demo", "--no-pictures")
     seed = data.STORIES[0]
     story = Story.objects.get(slug=seed["slug"])
     assert story.pk == Story.objects.order_by("pk").first().pk
@@ -82,14 +82,14 @@ def test_the_seed_story_comes_first_and_is_complete():
 
 
 def test_every_theme_has_at_least_three_public_stories():
-    call_command("load_demo")
+    call_command("load_demo", "--no-pictures")
     counts = {t.name: t.story_count for t in Theme.objects.with_public_story_counts()}
     assert len(counts) >= 5
     assert min(counts.values()) >= 3, counts
 
 
 def test_demo_has_a_draft_and_a_scheduled_story_that_stay_private():
-    call_command("load_demo")
+    call_command("load_demo", "--no-pictures")
     public = Story.objects.public()
     assert public.count() >= 12
     assert Story.objects.filter(status="draft").exclude(pk__in=public).exists()
@@ -98,14 +98,14 @@ def test_demo_has_a_draft_and_a_scheduled_story_that_stay_private():
 
 
 def test_demo_bodies_are_formatted_text_without_lorem_ipsum():
-    call_command("load_demo")
+    call_command("load_demo", "--no-pictures")
     for story in Story.objects.all():
         assert story.body.startswith("<"), story.slug
         assert "lorem" not in story.body.lower()
 
 
 def test_if_empty_leaves_an_edited_database_alone(capsys):
-    call_command("load_demo")
+    call_command("load_demo", "--no-pictures")
     seed = Story.objects.get(slug=data.STORIES[0]["slug"])
     seed.title = "Edited by an editor"
     seed.save()
