@@ -53,6 +53,8 @@ def clean_upload(upload) -> SimpleUploadedFile:
             "This file is not an image we can read. Upload a JPEG, PNG or WebP photo.",
             code="not_an_image",
         ) from None
+    if kind == "MPO":  # phones' multi-picture JPEGs: the first picture is the photo
+        kind = "JPEG"
     if kind not in FORMATS:
         raise ValidationError(
             f"{kind or 'This'} files are not accepted. Upload a JPEG, PNG or WebP image.",
@@ -88,7 +90,12 @@ def _too_many_pixels(width=None, height=None) -> ValidationError:
 
 def _without_metadata(image: Image.Image) -> Image.Image:
     upright = ImageOps.exif_transpose(image)
-    if upright.mode not in ("RGB", "RGBA", "L", "LA"):
+    if upright.mode in ("I;16", "I;16B", "I;16L", "I"):
+        # 16-bit greyscale: scale to 8 bits rather than clip everything to white.
+        upright = upright.convert("I").point(lambda value: value / 256).convert("L")
+    elif upright.mode == "P" or "transparency" in upright.info:
+        upright = upright.convert("RGBA")  # keeps a palette's transparent colour
+    elif upright.mode not in ("RGB", "RGBA", "L", "LA"):
         upright = upright.convert("RGBA" if "A" in upright.getbands() else "RGB")
     # A fresh image carries pixels only: no EXIF, XMP, comments or text chunks.
     clean = Image.new(upright.mode, upright.size)

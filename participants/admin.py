@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Count
 
 from impactcms.admin_display import thumbnail
+from impactcms.admin_slugs import FillsEmptySlug
 from participants.models import Cohort, Organisation, Participant, Programme
 from stories.models import Story
 
@@ -38,7 +39,7 @@ class ConsentFilter(admin.SimpleListFilter):
 
 
 @admin.register(Participant)
-class ParticipantAdmin(admin.ModelAdmin):
+class ParticipantAdmin(FillsEmptySlug, admin.ModelAdmin):
     list_display = ["name", "photo_preview", "job_title", "organisation", "consent", "story_count"]
     list_select_related = ["organisation"]
     list_filter = [ConsentFilter, "organisation__kind", "cohorts__programme", "cohorts"]
@@ -88,7 +89,7 @@ class ParticipantAdmin(admin.ModelAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(FillsEmptySlug, admin.ModelAdmin):
     list_display = ["name", "logo_preview", "kind", "website", "people", "partnerships_count"]
     list_filter = ["kind"]
     search_fields = ["name", "description"]
@@ -127,7 +128,7 @@ class CohortInline(admin.TabularInline):
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(admin.ModelAdmin):
+class ProgrammeAdmin(FillsEmptySlug, admin.ModelAdmin):
     list_display = ["name", "cohort_count"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -142,7 +143,7 @@ class ProgrammeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Cohort)
-class CohortAdmin(admin.ModelAdmin):
+class CohortAdmin(FillsEmptySlug, admin.ModelAdmin):
     list_display = ["name", "programme", "start_date", "participant_count"]
     list_select_related = ["programme"]
     list_filter = ["programme"]

@@ -4,6 +4,7 @@ from django.db.models import Count
 from django.utils.text import format_lazy
 
 from impactcms.admin_display import thumbnail
+from impactcms.admin_slugs import FillsEmptySlug
 from stories import services
 from stories.forms import StoryAdminForm
 from stories.models import Outcome, Story, StoryPartner, Theme
@@ -68,8 +69,9 @@ def archive(modeladmin, request, queryset):
 
 
 @admin.register(Story)
-class StoryAdmin(admin.ModelAdmin):
+class StoryAdmin(FillsEmptySlug, admin.ModelAdmin):
     form = StoryAdminForm
+    slug_source = "title"
     list_display = [
         "title",
         "hero_preview",
@@ -155,7 +157,7 @@ class StoryAdmin(admin.ModelAdmin):
 
 
 @admin.register(Theme)
-class ThemeAdmin(admin.ModelAdmin):
+class ThemeAdmin(FillsEmptySlug, admin.ModelAdmin):
     list_display = ["name", "order", "summary", "story_count"]
     list_editable = ["order"]
     search_fields = ["name", "summary"]

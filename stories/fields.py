@@ -5,6 +5,8 @@ The same extension list drives both the toolbar and the nh3 allow-list, so what
 the editor can make is exactly what survives sanitising.
 """
 
+import re
+
 from django_prose_editor.fields import ProseEditorField
 
 BODY_EXTENSIONS = {
@@ -20,6 +22,25 @@ BODY_EXTENSIONS = {
 }
 
 
+_TOP_HEADING = re.compile(r"<(/?)h1(\W)", re.IGNORECASE)
+_LOW_HEADING = re.compile(r"<(/?)h[4-6](\W)", re.IGNORECASE)
+_BLOCK_END = re.compile(
+    r"(</(?:td|th|tr|table|div|section|article|header|footer|figure|figcaption|dd|dt|li)>)(?!\s)",
+    re.IGNORECASE,
+)
+
+
+def tidy_pasted_markup(html: str) -> str:
+    """Make markup pasted from elsewhere survive sanitising readably.
+
+    Headings move to the levels the editor offers (h2, h3), and a space follows
+    every block the sanitiser removes, so "<td>a</td><td>b</td>" reads "a b".
+    """
+    html = _TOP_HEADING.sub(r"<\1h2\2", html)
+    html = _LOW_HEADING.sub(r"<\1h3\2", html)
+    return _BLOCK_END.sub(r"\1 ", html)
+
+
 class SanitizedBodyField(ProseEditorField):
     """A ProseEditorField that sanitises on every write, not only in forms.
 
@@ -33,8 +54,11 @@ class SanitizedBodyField(ProseEditorField):
         kwargs.setdefault("sanitize", True)
         super().__init__(*args, **kwargs)
 
+    def clean(self, value, model_instance):
+        return super().clean(tidy_pasted_markup(value or ""), model_instance)
+
     def pre_save(self, model_instance, add):
-        value = self.sanitize(getattr(model_instance, self.attname) or "")
+        value = self.sanitize(tidy_pasted_markup(getattr(model_instance, self.attname) or ""))
         setattr(model_instance, self.attname, value)
         return value
 

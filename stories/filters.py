@@ -16,7 +16,7 @@ from stories.search import service as search
 MAX_THEMES = 10
 MAX_SLUG = 200
 MAX_WORDS = 200
-SLUG = re.compile(r"^[-a-zA-Z0-9_]+$")
+SLUG = re.compile(r"^[-\w]+$")  # Unicode letters too: tag slugs may have them
 # Control, zero-width and bidirectional-override characters: never meaningful in a filter.
 # (Zero-width joiners, U+200C and U+200D, are kept: emoji and Persian words need them.)
 INVISIBLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2060-\u2069\ufeff]")

@@ -58,9 +58,15 @@ class StoryAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("status") != Story.Status.PUBLISHED:
+        publishing = cleaned.get("status") == Story.Status.PUBLISHED
+        if not publishing:
             return cleaned
-        if "participant" in cleaned and (problem := self._publication_problem(cleaned)):
+        becoming_public = self._current_status() != Story.Status.PUBLISHED
+        if (
+            becoming_public
+            and "participant" in cleaned
+            and (problem := self._publication_problem(cleaned))
+        ):
             self.add_error("participant", problem)
         date_missing = "published_at" in self.fields and not cleaned.get("published_at")
         if date_missing and "published_at" not in self.errors:

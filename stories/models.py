@@ -1,4 +1,5 @@
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from taggit.managers import TaggableManager
@@ -10,6 +11,12 @@ from participants.models import Organisation, Participant
 from stories.fields import SanitizedBodyField
 from stories.querysets import StoryQuerySet, ThemeQuerySet
 from stories.search.lookups import Fts5Match
+
+
+def validate_plausible_date(value):
+    """Refuse dates no story has (year 1 or 9999), which also break date navigation."""
+    if not 1990 <= value.year <= 2100:
+        raise ValidationError("Enter a date between 1990 and 2100.")
 
 
 class Theme(models.Model):
@@ -90,6 +97,7 @@ class Story(HasImages, models.Model):
     published_at = models.DateTimeField(
         null=True,
         blank=True,
+        validators=[validate_plausible_date],
         help_text="When the story goes live. A future time schedules it.",
     )
     featured = models.BooleanField(default=False)

@@ -11,7 +11,7 @@ urlpatterns = [
     path("search/", views.search_page, name="search"),
     path("themes/", views.theme_list, name="themes"),
     path("themes/<slug:slug>/", views.theme_detail, name="theme"),
-    path("tags/<slug:slug>/", views.tag_detail, name="tag"),
+    path("tags/<str:slug>/", views.tag_detail, name="tag"),  # taggit slugs may be Unicode
     path("feeds/stories/", feeds.LatestStoriesFeed(), name="feed"),
     path("feeds/themes/<slug:slug>/", feeds.ThemeStoriesFeed(), name="theme_feed"),
 ]

@@ -1,6 +1,4 @@
-from django.http import Http404
 from django.shortcuts import get_object_or_404, render
-from taggit.models import Tag
 
 from participants.models import Cohort, Programme
 from stories.filters import ALL_FILTERS, StoryFilters
@@ -113,9 +111,7 @@ def theme_detail(request, slug):
 
 
 def tag_detail(request, slug):
-    tag = get_object_or_404(Tag, slug=slug)
-    stories = Story.objects.public().for_tag(tag)
-    context = _listing(request, stories, TAG_PAGE_FILTERS)
-    if not context["page"].paginator.count and not context["filters"].any:
-        raise Http404("No public stories carry this tag.")
+    # Only a tag on a public story has a page: a draft's tags stay unseen.
+    tag = get_object_or_404(Story.objects.public().tags_used(), slug=slug)
+    context = _listing(request, Story.objects.public().for_tag(tag), TAG_PAGE_FILTERS)
     return render(request, "stories/tag_detail.html", context | {"tag": tag})

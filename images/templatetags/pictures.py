@@ -51,3 +51,13 @@ def rendition_url(obj, field, spec, fmt="jpeg"):
     """The URL of the largest rendition of `spec`, or "" if none was made."""
     variants = _variants(obj, field, spec)
     return default_storage.url(variants[-1][fmt]) if variants and fmt in variants[-1] else ""
+
+
+@register.simple_tag
+def largest_rendition(obj, field, spec, fmt="jpeg"):
+    """The largest rendition of `spec` as {"url", "width", "height"}, or None."""
+    variants = _variants(obj, field, spec)
+    if not variants or fmt not in variants[-1]:
+        return None
+    largest = variants[-1]
+    return {"url": default_storage.url(largest[fmt]), "width": largest["w"], "height": largest["h"]}
