@@ -26,10 +26,11 @@ class Spec:
     aspect: float | None = None  # width / height to crop to; None keeps the image's own
     formats: tuple[str, ...] = ("webp", "jpeg")
     max_height: int | None = None
+    tallest: float | None = None  # height / width beyond which the image is cut down
 
 
 CARD = Spec("card", (400, 800), aspect=3 / 2)
-HERO = Spec("hero", (720, 1200, 1800))
+HERO = Spec("hero", (720, 1200, 1800), tallest=5 / 4)
 PROFILE = Spec("profile", (160, 320), aspect=1)
 LOGO = Spec("logo", (120, 240), max_height=120)
 OPEN_GRAPH = Spec("og", (1200,), aspect=1200 / 630, formats=("jpeg",))
@@ -87,6 +88,9 @@ def _resize(image: Image.Image, spec: Spec, width: int) -> Image.Image:
     if spec.aspect:
         return ImageOps.fit(image, (width, max(1, round(width / spec.aspect))), Image.LANCZOS)
     height = max(1, round(image.height * width / image.width))
+    if spec.tallest and height > width * spec.tallest:
+        # A very tall upload would push the story off the screen: keep its middle.
+        return ImageOps.fit(image, (width, round(width * spec.tallest)), Image.LANCZOS)
     if spec.max_height and height > spec.max_height * width // spec.widths[0]:
         box = (width, spec.max_height * width // spec.widths[0])
         return ImageOps.contain(image, box, Image.LANCZOS)

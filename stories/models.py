@@ -160,7 +160,13 @@ class Outcome(models.Model):
 
     story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="outcomes")
     description = models.CharField(max_length=300)
-    value = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
+    value = models.DecimalField(
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="A number only, without £ or commas: 250000 for £250,000.",
+    )
     unit = models.CharField(
         max_length=40, blank=True, help_text='For example "GBP", "people", "posts".'
     )

@@ -18,6 +18,13 @@ _WORD = re.compile(r"\w+")
 class ParsedQuery:
     wanted: tuple[tuple[str, ...], ...]  # each a word or a phrase of words
     excluded: tuple[tuple[str, ...], ...]
+    # Each wanted and excluded item as typed, for PostgreSQL to parse as it
+    # parses documents ("covid-19" keeps its "-19"); never used as syntax.
+    wanted_text: tuple[str, ...]
+    excluded_text: tuple[str, ...]
+    # For each wanted item typed as one hyphenated word ("well-being"), the
+    # same letters run together ("wellbeing"), which also counts as a match.
+    joined: tuple[str | None, ...]
 
     @property
     def is_empty(self) -> bool:
@@ -39,21 +46,28 @@ class ParsedQuery:
 
 
 def parse(text: str) -> ParsedQuery:
-    wanted, excluded = [], []
+    wanted, excluded, joined, wanted_text, excluded_text = [], [], [], [], []
     for match in _PIECE.finditer(text):
-        minus, phrase = (
-            (match.group(1), match.group(2))
-            if match.group(2) is not None
-            else (
-                match.group(3),
-                match.group(4),
-            )
-        )
-        words = tuple(_WORD.findall(phrase))
+        quoted = match.group(2) is not None
+        minus, piece = (match.group(1), match.group(2)) if quoted else match.group(3, 4)
+        words = tuple(_WORD.findall(piece))
         if not words:
             continue
-        (excluded if minus else wanted).append(words)
-    return ParsedQuery(tuple(wanted[:MAX_TERMS]), tuple(excluded[:MAX_TERMS]))
+        if minus:
+            excluded.append(words)
+            excluded_text.append(piece)
+        else:
+            wanted.append(words)
+            wanted_text.append(piece)
+            joined.append("".join(words) if len(words) > 1 and not quoted else None)
+    cap = slice(MAX_TERMS)
+    return ParsedQuery(
+        wanted=tuple(wanted[cap]),
+        excluded=tuple(excluded[cap]),
+        joined=tuple(joined[cap]),
+        wanted_text=tuple(wanted_text[cap]),
+        excluded_text=tuple(excluded_text[cap]),
+    )
 
 
 def fts5_expression(query: ParsedQuery) -> str:
@@ -62,7 +76,12 @@ def fts5_expression(query: ParsedQuery) -> str:
     def quoted(words):
         return '"' + " ".join(words) + '"'
 
-    expression = " AND ".join(quoted(words) for words in query.wanted)
+    def term(words, joined):
+        return f"({quoted(words)} OR {quoted([joined])})" if joined else quoted(words)
+
+    expression = " AND ".join(
+        term(words, joined) for words, joined in zip(query.wanted, query.joined, strict=True)
+    )
     for words in query.excluded:
         expression = f"({expression}) NOT {quoted(words)}"
     return expression

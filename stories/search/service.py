@@ -31,7 +31,23 @@ def _postgres() -> bool:
 
 
 def _ts_query(text: str) -> SearchQuery:
-    return SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
+    """The reader's words as a tsquery built from the same parse SQLite uses.
+
+    Each word or quoted phrase must match (a phrase in order), a hyphenated
+    word also matches run together, and `-word` excludes.
+    """
+    query = parse(text)
+
+    def phrase(text):
+        return SearchQuery(text, search_type="phrase", config=SEARCH_CONFIG)
+
+    combined = None
+    for typed, together in zip(query.wanted_text, query.joined, strict=True):
+        term = phrase(typed) | phrase(together) if together else phrase(typed)
+        combined = term if combined is None else combined & term
+    for typed in query.excluded_text:
+        combined &= ~phrase(typed)
+    return combined
 
 
 def matching(stories, text: str):

@@ -114,3 +114,8 @@ def test_a_missing_original_leaves_no_renditions_and_no_error(caplog):
     call_command("make_renditions")
     assert Story.objects.get(pk=story.pk).renditions == {}
     assert "Could not make renditions" in caplog.text
+
+
+def test_a_very_tall_image_is_cut_to_a_portrait_hero():
+    made = story_with_hero(size=(1000, 6000)).renditions["hero_image"]
+    assert [(v["w"], v["h"]) for v in made["hero"]] == [(720, 900)]

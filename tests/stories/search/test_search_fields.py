@@ -70,3 +70,13 @@ def test_a_misspelt_name_is_found_on_postgresql_only(ipswich, postgres):
 def test_stop_words_alone_find_nothing_on_postgresql(ipswich, postgres):
     # PostgreSQL's English dictionary drops "the"; SQLite's porter stemmer keeps it.
     assert found("the") == ([] if postgres else [ipswich.title])
+
+
+def test_a_hyphenated_word_also_finds_it_run_together():
+    make_story(title="Staff wellbeing in a busy ward")
+    make_story(title="A well-being café for carers")
+    assert sorted(found("well-being")) == [
+        "A well-being café for carers",
+        "Staff wellbeing in a busy ward",
+    ]
+    assert "Staff wellbeing in a busy ward" in found("wellbeing")
