@@ -1,16 +1,18 @@
 """Small display helpers shared by the admin classes."""
 
+from django.core.files.storage import default_storage
 from django.utils.html import format_html
 
 
-def thumbnail(image, alt: str = "", size: int = 48):
-    """A small preview of an uploaded image for admin lists, or a dash."""
-    if not image:
+def thumbnail(obj, field: str, spec: str, size: int = 48):
+    """A small preview from the image's smallest rendition (never the original), or a dash."""
+    variants = ((obj.renditions or {}).get(field) or {}).get(spec) or []
+    if not variants:
         return "—"
     return format_html(
         '<img src="{}" alt="{}" width="{}" height="{}" style="object-fit:cover;border-radius:4px">',
-        image.url,
-        alt,
+        default_storage.url(variants[0]["jpeg"]),
+        obj.image_alt(field),
         size,
         size,
     )

@@ -77,7 +77,7 @@ class ParticipantAdmin(FillsEmptySlug, admin.ModelAdmin):
 
     @admin.display(description="Photo")
     def photo_preview(self, obj):
-        return thumbnail(obj.photo, obj.photo_alt)
+        return thumbnail(obj, "photo", "profile")
 
     @admin.display(description="Consent", boolean=True)
     def consent(self, obj):
@@ -109,7 +109,7 @@ class OrganisationAdmin(FillsEmptySlug, admin.ModelAdmin):
 
     @admin.display(description="Logo")
     def logo_preview(self, obj):
-        return thumbnail(obj.logo, obj.logo_alt)
+        return thumbnail(obj, "logo", "logo")
 
     @admin.display(description="People", ordering="people_total")
     def people(self, obj):

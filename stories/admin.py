@@ -145,7 +145,7 @@ class StoryAdmin(FillsEmptySlug, admin.ModelAdmin):
 
     @admin.display(description="Hero")
     def hero_preview(self, obj):
-        return thumbnail(obj.hero_image, obj.hero_image_alt)
+        return thumbnail(obj, "hero_image", "card")
 
     @admin.display(description="Organisation", ordering="participant__organisation__name")
     def organisation(self, obj):

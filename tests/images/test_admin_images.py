@@ -48,3 +48,12 @@ def test_a_refused_upload_leaves_the_story_as_it_was(editor_client):
 def test_the_upload_help_states_the_limits(editor_client):
     page = editor_client.get(ADD_URL).content.decode()
     assert "up to 20 MB and 50 megapixels" in page
+
+
+def test_admin_lists_show_a_small_rendition_not_the_original(admin_client):
+    from tests.images.test_renditions import story_with_hero
+
+    story = story_with_hero()
+    page = admin_client.get("/admin/stories/story/").content.decode()
+    assert "card-400.jpeg" in page
+    assert story.hero_image.url not in page
