@@ -185,7 +185,7 @@ class SearchDocument(models.Model):
     Kept current by `stories.search.documents.refresh_documents` whenever the
     story, its participant, organisations, themes or tags change. Indexed by a
     GIN-indexed tsvector on PostgreSQL and by an FTS5 table on SQLite (both made
-    in migration 0004). Whether a story is public is decided at query time, so
+    in migration 0003). Whether a story is public is decided at query time, so
     a story that stops being public drops out of results at once.
     """
 
@@ -205,7 +205,7 @@ class SearchDocument(models.Model):
 class SqliteSearchIndex(models.Model):
     """The FTS5 table that indexes SearchDocument on SQLite (none exists on PostgreSQL).
 
-    Unmanaged: migration 0004 creates it. Mapping it lets the ORM join it, so a
+    Unmanaged: migration 0003 creates it. Mapping it lets the ORM join it, so a
     search reads the index once and ranks with its `rank` column (bm25 with
     weights set in the migration) instead of running a subquery per story.
     """

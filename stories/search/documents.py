@@ -11,7 +11,7 @@ from django.utils.html import strip_tags
 from stories.models import SearchDocument, Story
 
 BATCH = 2_000
-# A copy of "english" that also removes accents (migration 0004).
+# A copy of "english" that also removes accents (migration 0003).
 SEARCH_CONFIG = "impact_english"
 # Private-use characters mark highlights in snippets; they must never come from text.
 HIGHLIGHT_START, HIGHLIGHT_END = "\ue000", "\ue001"

@@ -80,7 +80,7 @@ def ranked(stories, text: str):
         # (Scoring trigram similarity per row costs more than the rest of the query.)
         return stories.annotate(rank=rank).order_by("-rank", "-published_at", "-id")
     # Ranked by joining the index: FTS5's rank is bm25 with our column weights
-    # (migration 0004), lower for a better match.
+    # (migration 0003), lower for a better match.
     return (
         stories.filter(sqlite_search_index__query__fts5_match=fts5_expression(query))
         .annotate(rank=F("sqlite_search_index__rank"))
