@@ -72,6 +72,21 @@ def make(instance, field_name: str, kind: str, storage=default_storage) -> dict:
     return made
 
 
+def recorded(instance, field_name: str, spec_name: str) -> list[dict]:
+    """The renditions of one spec recorded on `instance`, smallest first ([] if none)."""
+    described = (getattr(instance, "renditions", None) or {}).get(field_name) or {}
+    return described.get(spec_name) or []
+
+
+def largest(instance, field_name: str, spec_name: str, fmt: str = "jpeg") -> dict | None:
+    """The largest recorded rendition as {"url", "width", "height"}, or None."""
+    variants = recorded(instance, field_name, spec_name)
+    if not variants or fmt not in variants[-1]:
+        return None
+    biggest = variants[-1]
+    return {"url": default_storage.url(biggest[fmt]), "width": biggest["w"], "height": biggest["h"]}
+
+
 def delete(description: dict | None, storage=default_storage) -> None:
     """Remove the files a `make()` description lists."""
     for name in (description or {}).get("files", []):

@@ -3,10 +3,12 @@
 from django.core.files.storage import default_storage
 from django.utils.html import format_html
 
+from images.renditions import recorded
+
 
 def thumbnail(obj, field: str, spec: str, size: int = 48):
     """A small preview from the image's smallest rendition (never the original), or a dash."""
-    variants = ((obj.renditions or {}).get(field) or {}).get(spec) or []
+    variants = recorded(obj, field, spec)
     if not variants:
         return "—"
     return format_html(

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 
-from images.templatetags.pictures import rendition_url
+from images.renditions import largest
 
 
 def article_data(story, request) -> dict:
@@ -26,6 +26,6 @@ def article_data(story, request) -> dict:
         "about": [theme.name for theme in story.themes.all()],
         "keywords": [tag.name for tag in story.tags.all()],
     }
-    if image := rendition_url(story, "hero_image", "og"):
-        data["image"] = request.build_absolute_uri(image)
+    if image := largest(story, "hero_image", "og"):
+        data["image"] = request.build_absolute_uri(image["url"])
     return data

@@ -2,11 +2,9 @@ from django import template
 from django.core.files.storage import default_storage
 from django.utils.html import format_html, format_html_join
 
+from images.renditions import largest, recorded
+
 register = template.Library()
-
-
-def _variants(obj, field: str, spec: str) -> list[dict]:
-    return ((getattr(obj, "renditions", None) or {}).get(field) or {}).get(spec) or []
 
 
 @register.simple_tag
@@ -16,7 +14,7 @@ def picture(obj, field, spec, sizes="100vw", loading="lazy", css_class=""):
     Only the renditions recorded on the row are used: no query, no storage call,
     never the original upload.
     """
-    variants = _variants(obj, field, spec)
+    variants = recorded(obj, field, spec)
     if not variants:
         return ""
     largest = variants[-1]
@@ -46,18 +44,5 @@ def picture(obj, field, spec, sizes="100vw", loading="lazy", css_class=""):
     )
 
 
-@register.simple_tag
-def rendition_url(obj, field, spec, fmt="jpeg"):
-    """The URL of the largest rendition of `spec`, or "" if none was made."""
-    variants = _variants(obj, field, spec)
-    return default_storage.url(variants[-1][fmt]) if variants and fmt in variants[-1] else ""
-
-
-@register.simple_tag
-def largest_rendition(obj, field, spec, fmt="jpeg"):
-    """The largest rendition of `spec` as {"url", "width", "height"}, or None."""
-    variants = _variants(obj, field, spec)
-    if not variants or fmt not in variants[-1]:
-        return None
-    largest = variants[-1]
-    return {"url": default_storage.url(largest[fmt]), "width": largest["w"], "height": largest["h"]}
+# {% largest_rendition obj "hero_image" "og" as og %}: og.url, og.width, og.height
+register.simple_tag(largest, name="largest_rendition")
