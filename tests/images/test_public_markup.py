@@ -1,9 +1,14 @@
 """Pages show renditions in <picture>, never the original upload."""
 
+import io
+
 import pytest
 from django.core.management import call_command
+from PIL import Image
 
 from stories.models import Story
+from tests.factories import make_story
+from tests.images.pictures import upload
 from tests.images.test_renditions import story_with_hero
 
 pytestmark = pytest.mark.django_db
@@ -52,3 +57,17 @@ def test_demo_content_comes_with_drawn_pictures(client):
     assert story.hero_image_alt.startswith("Abstract illustration")
     page = client.get("/").content.decode()
     assert page.count('<picture class="card-image">') >= 6
+
+
+def test_open_graph_size_is_the_real_size_of_a_small_image(client):
+    story = make_story(hero_image_alt="Tiny")
+    story.hero_image.save("tiny.png", upload("tiny.png", _png((300, 200))), save=True)
+    page = client.get(story.get_absolute_url()).content.decode()
+    assert '<meta property="og:image:width" content="300">' in page
+    assert '<meta property="og:image:height" content="158">' in page
+
+
+def _png(size):
+    out = io.BytesIO()
+    Image.new("RGB", size, "green").save(out, "PNG")
+    return out.getvalue()

@@ -91,3 +91,36 @@ def test_orientation_is_applied_before_metadata_goes():
     stored = Image.open(clean(upload("sideways.jpg", content)))
     assert stored.size == (300, 400)
     assert 0x0112 not in stored.getexif()
+
+
+def test_a_phone_multi_picture_jpeg_is_accepted_as_jpeg():
+    frames = [Image.new("RGB", (640, 480), c) for c in ("red", "blue")]
+    out = io.BytesIO()
+    frames[0].save(out, "MPO", save_all=True, append_images=frames[1:])
+    assert Image.open(io.BytesIO(out.getvalue())).format == "MPO"
+    cleaned = CleanImageFormField().clean(upload("phone.jpg", out.getvalue()))
+    assert Image.open(cleaned).format == "JPEG"
+    assert (
+        Image.open(cleaned).getpixel((0, 0)) == (254, 0, 0)
+        or Image.open(cleaned).getpixel((0, 0))[0] > 240
+    )
+
+
+def test_a_transparent_palette_logo_keeps_its_transparency():
+    logo = Image.new("P", (200, 100), 0)
+    logo.putpalette([255, 0, 0] + [0, 0, 255] * 255)
+    logo.paste(1, (50, 25, 150, 75))
+    out = io.BytesIO()
+    logo.save(out, "PNG", transparency=0)
+    stored = Image.open(CleanImageFormField().clean(upload("logo.png", out.getvalue())))
+    assert stored.mode == "RGBA"
+    assert stored.getpixel((0, 0))[3] == 0, "the transparent colour stays transparent"
+    assert stored.getpixel((100, 50))[:3] == (0, 0, 255)
+
+
+def test_a_16_bit_greyscale_png_is_scaled_not_clipped():
+    grey = Image.new("I;16", (64, 64), 32768)  # mid-grey in 16 bits
+    out = io.BytesIO()
+    grey.save(out, "PNG")
+    stored = Image.open(CleanImageFormField().clean(upload("scan.png", out.getvalue())))
+    assert 120 <= stored.convert("L").getpixel((0, 0)) <= 136

@@ -100,3 +100,17 @@ def test_a_full_story_with_partners_and_outcomes_saves_together(editor_client):
     assert [p.role for p in story.partnerships.all()] == ["Delivery partner"]
     assert [o.unit for o in story.outcomes.all()] == ["GBP"]
     assert sorted(story.tags.names()) == ["covid-19", "section 75"]
+
+
+@pytest.mark.parametrize("date", ["9999-12-31", "0001-01-01"])
+def test_implausible_publish_dates_are_a_field_error(editor_client, date):
+    response = editor_client.post(
+        ADD_URL,
+        story_form(
+            status="published", participant=make_participant().pk, published_at=(date, "09:00")
+        ),
+    )
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["published_at"] == [
+        "Enter a date between 1990 and 2100."
+    ]

@@ -132,3 +132,23 @@ def test_editor_bulk_archive_takes_stories_off_the_site(editor_client):
     )
     assert "Archived 2 stories." in response.content.decode()
     assert not Story.objects.public().exists()
+
+
+def test_publishing_without_consent_is_refused_with_a_reason(editor_client):
+    person = make_participant(name="Withdrawn Person", consent_given=False)
+    response = editor_client.post(ADD_URL, story_form(status="published", participant=person.pk))
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors["participant"]
+    assert "Withdrawn Person has not given consent" in errors[0]
+    assert not Story.objects.exists()
+
+
+def test_bulk_publish_reports_consent_as_the_reason(editor_client):
+    story = make_story(
+        status="review", published_at=None, participant=make_participant(consent_given=False)
+    )
+    response = editor_client.post(
+        "/admin/stories/story/", {"action": "publish", "_selected_action": [story.pk]}, follow=True
+    )
+    assert "has not given consent" in response.content.decode()
+    assert Story.objects.get().status == "review"

@@ -36,3 +36,16 @@ def test_body_is_sanitised_on_bulk_create():
         [Story(title="Bulk", slug="bulk", participant=participant, body=HOSTILE)]
     )
     assert_clean(Story.objects.get(slug="bulk").body)
+
+
+def test_pasted_headings_and_tables_keep_their_words_apart():
+    story = make_story(
+        body="<h1>Big</h1><h4>Small</h4><table><tr><td>one</td><td>two</td></tr></table>"
+    )
+    story.refresh_from_db()
+    assert story.body.startswith("<h2>Big</h2><h3>Small</h3>")
+    assert "one two" in story.body
+    body = story.body
+    story.save()
+    story.refresh_from_db()
+    assert story.body == body, "saving again changes nothing"
