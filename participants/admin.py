@@ -64,10 +64,13 @@ class ParticipantAdmin(FillsEmptySlug, admin.ModelAdmin):
                     "consent_given",
                     "consent_given_at",
                     "consent_scope",
+                    ("consent_name", "consent_photo", "consent_quotes"),
+                    "consent_expires_on",
                     "consent_withdrawn_at",
                 ],
-                "description": "A participant appears in public only while consent stands "
-                "for the website.",
+                "description": "A participant appears in public only while consent stands: "
+                "given, for the website, to be named, not past its end date and not "
+                "withdrawn. Nothing is deleted when it lapses.",
             },
         ),
     ]

@@ -1,5 +1,7 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 
 from images.fields import CleanImageField
 from images.models import HasImages, ImageUse
@@ -133,6 +135,29 @@ class Participant(HasImages, models.Model):
         default=ConsentScope.WEB_AND_PRINT,
         help_text="Where the participant agreed their story may appear.",
     )
+    consent_expires_on = models.DateField(
+        "consent valid until",
+        null=True,
+        blank=True,
+        help_text="Leave empty if consent has no end date. The day after, the participant "
+        "and their stories leave the public site.",
+    )
+    consent_name = models.BooleanField(
+        "agreed to be named",
+        default=True,
+        help_text="Stories are published under the participant's name: without this they "
+        "stay off the public site.",
+    )
+    consent_photo = models.BooleanField(
+        "agreed to their photo being shown",
+        default=True,
+        help_text="Untick and the photo is kept but never shown in public.",
+    )
+    consent_quotes = models.BooleanField(
+        "agreed to be quoted",
+        default=True,
+        help_text="Untick and pull quotes are not shown in public.",
+    )
     consent_withdrawn_at = models.DateTimeField(
         "consent withdrawn at",
         null=True,
@@ -159,10 +184,42 @@ class Participant(HasImages, models.Model):
     def get_absolute_url(self):
         return reverse("participants:participant", kwargs={"slug": self.slug})
 
+    def clean(self):
+        super().clean()
+        given, ends = self.consent_given_at, self.consent_expires_on
+        if given and ends and ends < given:
+            raise ValidationError(
+                {"consent_expires_on": "Consent cannot end before the day it was given."}
+            )
+
     @property
     def consent_stands(self) -> bool:
+        """The same rule as `consent_stands()` in the querysets, for one loaded participant."""
         return (
             self.consent_given
+            and self.consent_name
             and self.consent_withdrawn_at is None
             and self.consent_scope in PUBLIC_WEB_SCOPES
+            and (self.consent_expires_on is None or self.consent_expires_on >= timezone.localdate())
         )
+
+    @property
+    def consent_problem(self) -> str | None:
+        """Why this participant may not appear in public, in words for an editor, or None."""
+        if not self.consent_given:
+            return f"{self.name} has no consent recorded."
+        if self.consent_withdrawn_at is not None:
+            withdrawn = timezone.localtime(self.consent_withdrawn_at)
+            return f"{self.name} withdrew consent on {withdrawn:%-d %B %Y}."
+        if self.consent_expires_on is not None and self.consent_expires_on < timezone.localdate():
+            return f"{self.name}'s consent ended on {self.consent_expires_on:%-d %B %Y}."
+        if self.consent_scope not in PUBLIC_WEB_SCOPES:
+            scope = self.get_consent_scope_display().lower()
+            return f"{self.name} agreed to {scope}, not the website."
+        if not self.consent_name:
+            return f"{self.name} has not agreed to be named."
+        return None
+
+    @property
+    def photo_may_show(self) -> bool:
+        return bool(self.photo) and self.consent_photo

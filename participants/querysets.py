@@ -1,6 +1,7 @@
 from django.apps import apps
 from django.db import models
 from django.db.models import Count, Q
+from django.utils import timezone
 
 # Consent scopes that allow a participant on the public website.
 PUBLIC_WEB_SCOPES = ("web_and_print", "web")
@@ -11,13 +12,20 @@ def consent_stands(prefix: str = "") -> Q:
 
     `prefix` lets story queries apply the same rule through their FK
     (`consent_stands("participant__")`), so there is one definition of consent.
+    Consent ends at the end of its last valid day, so expiry needs no job: the
+    query decides, and the participant leaves every public surface at once.
     """
+    today = timezone.localdate()
     return Q(
         **{
             f"{prefix}consent_given": True,
+            f"{prefix}consent_name": True,
             f"{prefix}consent_withdrawn_at__isnull": True,
             f"{prefix}consent_scope__in": PUBLIC_WEB_SCOPES,
         }
+    ) & (
+        Q(**{f"{prefix}consent_expires_on__isnull": True})
+        | Q(**{f"{prefix}consent_expires_on__gte": today})
     )
 
 

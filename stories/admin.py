@@ -6,8 +6,12 @@ from django.utils.text import format_lazy
 from impactcms.admin_display import thumbnail
 from impactcms.admin_slugs import FillsEmptySlug
 from stories import services
+from stories.admin_history import RevisionsAdmin
+from stories.admin_sharing import ShareLinkInline, SharingAdmin
 from stories.forms import StoryAdminForm
 from stories.models import Outcome, Story, StoryPartner, Theme
+from stories.revisions import save_revision
+from stories.sharing import sign_off_warning
 from stories.workflow import can_publish, status_refusal
 
 
@@ -29,6 +33,7 @@ class OutcomeInline(admin.TabularInline):
 def _run_workflow_action(modeladmin, request, queryset, service, verb):
     """Apply a workflow service to each selected story and say what happened."""
     done, refused = [], []
+    already = {story.pk: story.status for story in queryset}
     for story in queryset.select_related("participant"):
         try:
             service(story=story, by=request.user)
@@ -40,6 +45,14 @@ def _run_workflow_action(modeladmin, request, queryset, service, verb):
     if done:
         noun = "story" if len(done) == 1 else "stories"
         modeladmin.message_user(request, f"{verb} {len(done)} {noun}.", messages.SUCCESS)
+    for story in done:
+        newly_public = already[story.pk] != Story.Status.PUBLISHED
+        if (
+            story.status == Story.Status.PUBLISHED
+            and newly_public
+            and (warning := sign_off_warning(story))
+        ):
+            modeladmin.message_user(request, warning, messages.WARNING)
     if refused:
         modeladmin.message_user(
             request,
@@ -69,7 +82,7 @@ def archive(modeladmin, request, queryset):
 
 
 @admin.register(Story)
-class StoryAdmin(FillsEmptySlug, admin.ModelAdmin):
+class StoryAdmin(SharingAdmin, RevisionsAdmin, FillsEmptySlug, admin.ModelAdmin):
     form = StoryAdminForm
     slug_source = "title"
     list_display = [
@@ -78,6 +91,7 @@ class StoryAdmin(FillsEmptySlug, admin.ModelAdmin):
         "participant",
         "organisation",
         "status",
+        "public_state",
         "featured",
         "published_at",
         "theme_list",
@@ -101,9 +115,9 @@ class StoryAdmin(FillsEmptySlug, admin.ModelAdmin):
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["participant", "themes"]
-    inlines = [StoryPartnerInline, OutcomeInline]
+    inlines = [StoryPartnerInline, OutcomeInline, ShareLinkInline]
     actions = [publish, send_for_review, unpublish, archive]
-    readonly_fields = ["created_at", "updated_at"]
+    readonly_fields = ["created_at", "updated_at", "sign_off_summary"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "participant", "summary", "pull_quote", "body"]}),
         (
@@ -115,7 +129,8 @@ class StoryAdmin(FillsEmptySlug, admin.ModelAdmin):
             },
         ),
         ("Themes and tags", {"fields": ["themes", "tags"]}),
-        ("Publication", {"fields": ["status", "published_at", "featured"]}),
+        ("Publication", {"fields": ["status", "published_at", "expires_at", "featured"]}),
+        ("Participant sign-off", {"fields": ["sign_off_summary"]}),
         ("History", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
 
@@ -126,12 +141,18 @@ class StoryAdmin(FillsEmptySlug, admin.ModelAdmin):
         # Scheduling and featuring are editors' decisions.
         if can_publish(request.user):
             return self.readonly_fields
-        return [*self.readonly_fields, "published_at", "featured"]
+        return [*self.readonly_fields, "published_at", "expires_at", "featured"]
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
         form.user = request.user
         return form
+
+    def view_on_site(self, obj):
+        # Only a story the public can see has a page to view; drafts use Preview.
+        if Story.objects.public().filter(pk=obj.pk).exists():
+            return obj.get_absolute_url()
+        return None
 
     def has_publish_permission(self, request):
         return can_publish(request.user)
@@ -141,7 +162,26 @@ class StoryAdmin(FillsEmptySlug, admin.ModelAdmin):
         current = form.initial.get("status") if change else None
         if obj.status != current and (refusal := status_refusal(request.user, current, obj.status)):
             raise PermissionDenied(refusal)
-        super().save_model(request, obj, form, change)
+        services.record_edit(obj)
+        services.record_status_change(story=obj, from_status=current, by=request.user)
+        if obj.status == Story.Status.PUBLISHED and current != Story.Status.PUBLISHED:
+            self._warn_unless_signed_off(request, obj)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        story = form.instance
+        comment = "Changed" if change else "Created"
+        if story.status != form.initial.get("status"):
+            comment = f"{comment}; {services.VERBS[story.status].lower()}"
+        save_revision(story, by=request.user, comment=comment)
+
+    def _warn_unless_signed_off(self, request, story):
+        if warning := sign_off_warning(story):
+            self.message_user(request, warning, messages.WARNING)
+
+    @admin.display(description="On the public site")
+    def public_state(self, obj):
+        return obj.public_state
 
     @admin.display(description="Hero")
     def hero_preview(self, obj):

@@ -1,7 +1,9 @@
 from django import forms
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 from stories.models import Story
+from stories.revisions import changes_between, version_with_edit
 from stories.workflow import allowed_statuses, publication_problem, status_refusal
 
 EDITOR_ONLY_MESSAGE = (
@@ -13,6 +15,9 @@ class StoryAdminForm(forms.ModelForm):
     """The story form, aware of who is saving so the workflow rule holds on the server."""
 
     user = None  # set by StoryAdmin.get_form
+
+    # The edit the form was opened at; a save from an older one is a conflict.
+    opened_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
 
     class Meta:
         model = Story
@@ -30,6 +35,7 @@ class StoryAdminForm(forms.ModelForm):
             "tags",
             "status",
             "published_at",
+            "expires_at",
             "featured",
         ]
         widgets = {
@@ -45,6 +51,7 @@ class StoryAdminForm(forms.ModelForm):
             field = self.fields["status"]
             field.choices = [(value, label) for value, label in field.choices if value in allowed]
             field.error_messages["invalid_choice"] = EDITOR_ONLY_MESSAGE
+        self.fields["opened_version"].initial = self.instance.edit_version
 
     def _current_status(self):
         return self.instance.status if self.instance.pk else None
@@ -58,6 +65,7 @@ class StoryAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        self._check_for_conflict(cleaned)
         publishing = cleaned.get("status") == Story.Status.PUBLISHED
         if not publishing:
             return cleaned
@@ -72,6 +80,29 @@ class StoryAdminForm(forms.ModelForm):
         if date_missing and "published_at" not in self.errors:
             cleaned["published_at"] = timezone.now()
         return cleaned
+
+    def _check_for_conflict(self, cleaned):
+        """Refuse to overwrite a save made since this form was opened, and show it.
+
+        The form then carries the newer edit number, so saving again (after
+        reading what changed) replaces the other save knowingly.
+        """
+        opened = cleaned.get("opened_version")
+        current = self.instance.edit_version
+        if not self.instance.pk or opened is None or opened == current:
+            return
+        newest = version_with_edit(self.instance.pk, current)
+        opened_at = version_with_edit(self.instance.pk, opened)
+        changes = changes_between(opened_at, newest) if newest and opened_at else []
+        self.data = self.data.copy()
+        self.data[self.add_prefix("opened_version")] = current
+        raise forms.ValidationError(
+            render_to_string(
+                "admin/stories/story/edit_conflict.html",
+                {"revision": newest.revision if newest else None, "changes": changes},
+            ),
+            code="edit_conflict",
+        )
 
     @staticmethod
     def _publication_problem(cleaned):

@@ -1,7 +1,9 @@
+from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
@@ -100,9 +102,19 @@ class Story(HasImages, models.Model):
         validators=[validate_plausible_date],
         help_text="When the story goes live. A future time schedules it.",
     )
+    expires_at = models.DateTimeField(
+        "unpublish at",
+        null=True,
+        blank=True,
+        validators=[validate_plausible_date],
+        help_text="Optional. At this time the story leaves the public site; it stays "
+        "here to edit or republish.",
+    )
     featured = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Counts saves, so an editor saving a form opened before someone else's save is told.
+    edit_version = models.PositiveIntegerField(default=0, editable=False)
 
     objects = StoryQuerySet.as_manager()
 
@@ -124,6 +136,12 @@ class Story(HasImages, models.Model):
                 | models.Q(participant__isnull=False, published_at__isnull=False),
                 name="story_published_has_participant_and_date",
             ),
+            models.CheckConstraint(
+                condition=models.Q(expires_at__isnull=True)
+                | models.Q(published_at__isnull=True)
+                | models.Q(expires_at__gt=models.F("published_at")),
+                name="story_expires_after_publication",
+            ),
         ]
 
     def __str__(self):
@@ -131,6 +149,30 @@ class Story(HasImages, models.Model):
 
     def get_absolute_url(self):
         return reverse("stories:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if self.published_at and self.expires_at and self.expires_at <= self.published_at:
+            raise ValidationError(
+                {
+                    "expires_at": "The story would be unpublished before it goes live: choose a "
+                    "time after the publication time, or leave this empty."
+                }
+            )
+
+    @property
+    def public_state(self) -> str:
+        """Where the story stands for readers right now, in an editor's words."""
+        now = timezone.now()
+        if self.status != StoryStatus.PUBLISHED:
+            return self.get_status_display()
+        if self.published_at and self.published_at > now:
+            return f"Scheduled for {timezone.localtime(self.published_at):%-d %b %Y %H:%M}"
+        if self.expires_at and self.expires_at <= now:
+            return f"Expired {timezone.localtime(self.expires_at):%-d %b %Y %H:%M}"
+        if self.participant_id and not self.participant.consent_stands:
+            return "Hidden: consent does not stand"
+        return "Live"
 
 
 class StoryPartner(models.Model):
@@ -177,6 +219,89 @@ class Outcome(models.Model):
 
     def __str__(self):
         return self.description
+
+
+class StatusChange(models.Model):
+    """One move of a story through the workflow: the story's status history."""
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="status_changes")
+    from_status = models.CharField(max_length=20, choices=StoryStatus.choices, blank=True)
+    to_status = models.CharField(max_length=20, choices=StoryStatus.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+
+    def __str__(self):
+        before = self.get_from_status_display() or "new"
+        return f"{before} → {self.get_to_status_display()}"
+
+
+class ShareLink(models.Model):
+    """A revocable, expiring link that lets someone without an account read a draft.
+
+    The URL carries a signed token naming the story and this link's secret key,
+    so a tampered or invented token never finds a story.
+    """
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="share_links")
+    key = models.CharField(max_length=43, unique=True, editable=False)
+    label = models.CharField(
+        "for", max_length=120, blank=True, help_text='Who it is for, e.g. "Andrew, to approve".'
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"Share link for “{self.story}”"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None and self.expires_at > timezone.now()
+
+
+class SignOffDecision(models.TextChoices):
+    APPROVED = "approved", "Approved"
+    CHANGES = "changes", "Asked for changes"
+
+
+class SignOff(models.Model):
+    """The participant's answer to a draft, given through a share link."""
+
+    Decision = SignOffDecision
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="sign_offs")
+    share_link = models.ForeignKey(
+        ShareLink, on_delete=models.SET_NULL, null=True, blank=True, related_name="sign_offs"
+    )
+    decision = models.CharField(max_length=20, choices=SignOffDecision.choices)
+    comment = models.TextField(blank=True, max_length=5000)
+    edit_version = models.PositiveIntegerField(
+        default=0, help_text="The version of the story that was read."
+    )
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(decision__in=SignOffDecision.values),
+                name="sign_off_decision_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_decision_display()} on {self.at:%-d %b %Y}"
 
 
 class SearchDocument(models.Model):

@@ -17,14 +17,17 @@ class StoryQuerySet(models.QuerySet):
     def public(self):
         """The one definition of a story the public may see.
 
-        Published, with a publication time that has come, and a participant
-        whose consent stands. Every public view, feed, sitemap and search
-        starts here.
+        Published, with a publication time that has come and an unpublish
+        time (if any) that has not, and a participant whose consent stands.
+        The query decides, so schedules need no job. Every public view, feed,
+        sitemap and search starts here.
         """
+        now = timezone.now()
         return self.filter(
             consent_stands("participant__"),
+            Q(expires_at__isnull=True) | Q(expires_at__gt=now),
             status=self.model.Status.PUBLISHED,
-            published_at__lte=timezone.now(),
+            published_at__lte=now,
         )
 
     def for_theme(self, theme):

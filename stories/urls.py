@@ -1,6 +1,6 @@
 from django.urls import path
 
-from stories import feeds, views
+from stories import feeds, views, views_preview
 
 app_name = "stories"
 
@@ -8,6 +8,8 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("stories/", views.story_list, name="list"),
     path("stories/<slug:slug>/", views.story_detail, name="detail"),
+    # str, not slug: a signed token contains colons.
+    path("share/<str:token>/", views_preview.shared_story, name="shared"),
     path("search/", views.search_page, name="search"),
     path("themes/", views.theme_list, name="themes"),
     path("themes/<slug:slug>/", views.theme_detail, name="theme"),

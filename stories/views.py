@@ -85,17 +85,24 @@ def story_list(request):
     return render(request, "stories/story_list.html", context)
 
 
+def story_page_context(request, story: Story, *, with_related: bool = True) -> dict:
+    """What the story template shows, for the public page and for previews alike.
+
+    `story` comes from `with_details()`. A draft may lack the participant or date
+    structured data needs; it then has none, as search engines never see a draft.
+    """
+    return {
+        "story": story,
+        "related": Story.objects.related_to(story) if with_related else [],
+        "article": article_data(story, request)
+        if story.participant_id and story.published_at
+        else None,
+    }
+
+
 def story_detail(request, slug):
     story = get_object_or_404(Story.objects.public().with_details(), slug=slug)
-    return render(
-        request,
-        "stories/story_detail.html",
-        {
-            "story": story,
-            "related": Story.objects.related_to(story),
-            "article": article_data(story, request),
-        },
-    )
+    return render(request, "stories/story_detail.html", story_page_context(request, story))
 
 
 def theme_list(request):

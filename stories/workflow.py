@@ -44,9 +44,6 @@ def publication_problem(story: Story) -> str | None:
     """Why `story` cannot be published as it stands, or None."""
     if story.participant_id is None:
         return "A story needs a participant before it can be published."
-    if not story.participant.consent_stands:
-        return (
-            f"{story.participant.name} has not given consent for the website, or has "
-            "withdrawn it: the story cannot be published until consent is recorded."
-        )
+    if problem := story.participant.consent_problem:
+        return f"{problem} The story cannot be published until consent for the website stands."
     return None

@@ -37,4 +37,5 @@ def story_form(*, partners=(), outcomes=(), published_at=("", ""), **fields) -> 
     data |= {key: value for key, value in fields.items() if value is not None}
     data |= _formset("partnerships", list(partners))
     data |= _formset("outcomes", list(outcomes))
+    data |= _formset("share_links", [])
     return data

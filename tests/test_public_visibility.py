@@ -1,7 +1,9 @@
 """Only `Story.objects.public()` reaches the public, on every public page.
 
 One public story and one story of each kind that must stay hidden (draft, in
-review, archived, scheduled for later, consent withdrawn) share a theme. Each
+review, archived, scheduled for later, past its unpublish time, consent
+withdrawn, consent past its end date, participant not agreeing to be named)
+share a theme. Each
 hidden story has its own participant, employer, partner and tag, seen nowhere
 else, so any of them showing up on a public page is a leak.
 """
@@ -78,7 +80,16 @@ PUBLIC = Shown(
     tag_slug="allotment-growing",
 )
 
-HIDDEN_KINDS = ("draft", "review", "archived", "scheduled", "withdrawn")
+HIDDEN_KINDS = (
+    "draft",
+    "review",
+    "archived",
+    "scheduled",
+    "expired",
+    "withdrawn",
+    "lapsed",
+    "unnamed",
+)
 
 
 def hidden(kind: str) -> Shown:
@@ -106,7 +117,13 @@ def hidden_state(kind: str) -> tuple[dict, dict]:
         "review": ({"status": Story.Status.REVIEW, "published_at": None}, {}),
         "archived": ({"status": Story.Status.ARCHIVED, "published_at": past}, {}),
         "scheduled": ({"published_at": now + dt.timedelta(days=3)}, {}),
+        "expired": ({"published_at": past, "expires_at": now - dt.timedelta(seconds=1)}, {}),
         "withdrawn": ({"published_at": past}, {"consent_withdrawn_at": now}),
+        "lapsed": (
+            {"published_at": past},
+            {"consent_expires_on": timezone.localdate() - dt.timedelta(days=1)},
+        ),
+        "unnamed": ({"published_at": past}, {"consent_name": False}),
     }[kind]
 
 

@@ -10,10 +10,12 @@ from decimal import Decimal
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from reversion.models import Version
 
 from participants.models import Cohort, Organisation, Participant, Programme
 from stories.demo import data, pictures
 from stories.models import Outcome, Story, StoryPartner, Theme
+from stories.revisions import save_revision
 
 SCHEDULED = "scheduled"
 
@@ -28,6 +30,7 @@ def load_demo(*, with_pictures: bool = True) -> dict[str, int]:
     stories = [_load_story(story) for story in data.STORIES]
     if with_pictures:
         _add_pictures(stories)
+    _keep_first_revisions(stories)
     return {
         "themes": Theme.objects.count(),
         "organisations": Organisation.objects.count(),
@@ -154,6 +157,18 @@ def _add_pictures(stories: list[Story]) -> None:
     for organisation in organisations:
         if not organisation.logo:
             _attach(organisation, "logo", "logo_alt", *pictures.logo(organisation.name), "png")
+
+
+def _keep_first_revisions(stories: list[Story]) -> None:
+    """Give each demo story a first revision, so its history starts at the demo."""
+    kept = set(
+        Version.objects.get_for_model(Story)
+        .filter(object_id__in=[str(story.pk) for story in stories])
+        .values_list("object_id", flat=True)
+    )
+    for story in stories:
+        if str(story.pk) not in kept:
+            save_revision(story, by=None, comment="Demo content loaded")
 
 
 def _attach(owner, field: str, alt_field: str, content: bytes, alt: str, extension: str) -> None:

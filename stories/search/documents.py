@@ -45,7 +45,10 @@ def build_document(*, story: Story, partners, themes, tags) -> SearchDocument:
             *(theme.name for theme in themes),
             *(tag.name for tag in tags),
         ),
-        context=_text(story.summary, story.pull_quote),
+        # A quote is searchable only where it may be shown.
+        context=_text(
+            story.summary, story.pull_quote if participant and participant.consent_quotes else ""
+        ),
         body=_text(html.unescape(strip_tags(story.body.replace("<", " <")))),
     )
 

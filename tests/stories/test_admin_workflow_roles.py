@@ -135,11 +135,11 @@ def test_editor_bulk_archive_takes_stories_off_the_site(editor_client):
 
 
 def test_publishing_without_consent_is_refused_with_a_reason(editor_client):
-    person = make_participant(name="Withdrawn Person", consent_given=False)
+    person = make_participant(name="Unconsented Person", consent_given=False)
     response = editor_client.post(ADD_URL, story_form(status="published", participant=person.pk))
     assert response.status_code == 200
     errors = response.context["adminform"].form.errors["participant"]
-    assert "Withdrawn Person has not given consent" in errors[0]
+    assert errors[0].startswith("Unconsented Person has no consent recorded.")
     assert not Story.objects.exists()
 
 
@@ -150,5 +150,5 @@ def test_bulk_publish_reports_consent_as_the_reason(editor_client):
     response = editor_client.post(
         "/admin/stories/story/", {"action": "publish", "_selected_action": [story.pk]}, follow=True
     )
-    assert "has not given consent" in response.content.decode()
+    assert "has no consent recorded" in response.content.decode()
     assert Story.objects.get().status == "review"

@@ -1,0 +1,315 @@
+"""Revisions of stories: what each save looked like, and how to go back to one.
+
+django-reversion stores the data: each revision holds the story's fields and
+themes, and (followed) its partners, outcomes and tags, with the names of the
+themes, organisations and tags as they were, so a revision still reads right
+after one of them is deleted. Reading, comparing and restoring are ours,
+because a restore must respect the workflow (it never publishes) and must
+keep what it can when something it points at is gone.
+"""
+
+from dataclasses import dataclass, field
+
+import reversion
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils import timezone
+from reversion.models import Version
+from taggit.models import Tag
+
+from participants.models import Organisation, Participant
+from stories.models import Outcome, Story, StoryPartner, TaggedStory, Theme
+
+
+def register():
+    """Called once from the app config."""
+    reversion.register(
+        Story,
+        exclude=["renditions"],
+        follow=["partnerships", "outcomes", "taggedstory_set", "themes"],
+    )
+    reversion.register(StoryPartner, follow=["organisation"])
+    reversion.register(Outcome)
+    reversion.register(TaggedStory, follow=["tag"])
+    reversion.register(Theme, fields=["name", "slug"])
+    reversion.register(Organisation, fields=["name", "slug"])
+    reversion.register(Tag, fields=["name", "slug"])
+
+
+def save_revision(story: Story, *, by, comment: str) -> None:
+    """Keep the story as it now stands, with its relations, as one revision."""
+    with reversion.create_revision(manage_manually=True):
+        reversion.add_to_revision(story)
+        reversion.set_user(by if by is not None and by.is_authenticated else None)
+        reversion.set_comment(comment)
+
+
+def versions_of(story_pk) -> list[Version]:
+    """The story's revisions, newest first, with who saved them."""
+    return list(
+        Version.objects.get_for_object_reference(Story, story_pk)
+        .select_related("revision__user")
+        .order_by("-revision__date_created", "-pk")
+    )
+
+
+def deleted_stories() -> list[Version]:
+    """The last revision of each story that has been deleted, newest first."""
+    return list(
+        Version.objects.get_deleted(Story)
+        .select_related("revision__user")
+        .order_by("-revision__date_created", "-pk")
+    )
+
+
+def version_with_edit(story_pk, edit_version: int) -> Version | None:
+    """The revision saved when the story reached `edit_version`, if one was kept."""
+    for version in versions_of(story_pk):
+        if version.field_dict.get("edit_version") == edit_version:
+            return version
+    return None
+
+
+# --- Reading a revision -------------------------------------------------------
+
+
+def _related(version: Version, model) -> list[Version]:
+    content_type = ContentType.objects.get_for_model(model)
+    return [v for v in version.revision.version_set.all() if v.content_type_id == content_type.pk]
+
+
+def _names(version: Version, model) -> dict[int, str]:
+    """Names of `model` objects as the revision recorded them, by primary key."""
+    return {int(v.object_id): v.field_dict["name"] for v in _related(version, model)}
+
+
+@dataclass
+class StoryState:
+    """A story's content in one revision, in the terms an editor reads."""
+
+    fields: dict
+    theme_ids: list[int]
+    theme_names: dict[int, str]
+    partners: list[dict]  # organisation_id, name, role, order
+    outcomes: list[dict]  # description, value, unit, order
+    tags: list[dict]  # tag_id, name
+
+
+def state_of(version: Version) -> StoryState:
+    data = version.field_dict
+    story_pk = int(version.object_id)
+    org_names = _names(version, Organisation)
+    tag_names = _names(version, Tag)
+    partners = [
+        {
+            "organisation_id": v.field_dict["organisation_id"],
+            "name": org_names.get(v.field_dict["organisation_id"], "an organisation"),
+            "role": v.field_dict["role"],
+            "order": v.field_dict["order"],
+        }
+        for v in _related(version, StoryPartner)
+        if v.field_dict["story_id"] == story_pk
+    ]
+    outcomes = [
+        {key: v.field_dict[key] for key in ("description", "value", "unit", "order")}
+        for v in _related(version, Outcome)
+        if v.field_dict["story_id"] == story_pk
+    ]
+    tags = [
+        {"tag_id": v.field_dict["tag_id"], "name": tag_names.get(v.field_dict["tag_id"], "?")}
+        for v in _related(version, TaggedStory)
+        if v.field_dict["content_object_id"] == story_pk
+    ]
+    return StoryState(
+        fields=data,
+        theme_ids=list(data.get("themes", [])),
+        theme_names=_names(version, Theme),
+        partners=sorted(partners, key=lambda p: (p["order"], p["name"])),
+        outcomes=sorted(outcomes, key=lambda o: o["order"]),
+        tags=sorted(tags, key=lambda t: t["name"].lower()),
+    )
+
+
+# --- Comparing ----------------------------------------------------------------
+
+TEXT_FIELDS = ["title", "slug", "summary", "pull_quote", "body", "hero_image_alt"]
+
+
+def _when(value) -> str:
+    return f"{timezone.localtime(value):%-d %b %Y %H:%M}" if value else "—"
+
+
+def _outcome_line(outcome) -> str:
+    value = outcome["value"]
+    figure = f"{value.normalize():f} {outcome['unit']}".strip() + ": " if value is not None else ""
+    return figure + outcome["description"]
+
+
+def _displayed(state: StoryState, participants: dict[int, str]) -> dict[str, str]:
+    data = state.fields
+    participant_id = data.get("participant_id")
+    return {
+        "Title": data["title"],
+        "Slug": data["slug"],
+        "Participant": participants.get(participant_id, "(deleted participant)")
+        if participant_id
+        else "—",
+        "Summary": data["summary"],
+        "Pull quote": data["pull_quote"],
+        "Body": data["body"],
+        "Hero image": str(data["hero_image"] or "—"),
+        "Hero image alt text": data["hero_image_alt"],
+        "Hero image is decorative": "Yes" if data["hero_image_decorative"] else "No",
+        "Themes": ", ".join(
+            sorted(state.theme_names.get(pk, f"theme #{pk}") for pk in state.theme_ids)
+        ),
+        "Tags": ", ".join(tag["name"] for tag in state.tags),
+        "Partners": "\n".join(
+            f"{p['name']} ({p['role']})" if p["role"] else p["name"] for p in state.partners
+        ),
+        "Outcomes": "\n".join(_outcome_line(o) for o in state.outcomes),
+        "Status": Story.Status(data["status"]).label,
+        "Publish at": _when(data["published_at"]),
+        "Unpublish at": _when(data.get("expires_at")),
+        "Featured": "Yes" if data["featured"] else "No",
+    }
+
+
+@dataclass
+class FieldChange:
+    label: str
+    before: str
+    after: str
+    changed: bool = field(init=False)
+
+    def __post_init__(self):
+        self.changed = self.before != self.after
+
+
+def compare(older: Version, newer: Version) -> list[FieldChange]:
+    """Every field of two revisions side by side; `changed` marks the differences."""
+    before, after = state_of(older), state_of(newer)
+    people = {state.fields.get("participant_id") for state in (before, after)} - {None}
+    participants = dict(Participant.objects.filter(pk__in=people).values_list("pk", "name"))
+    shown_before = _displayed(before, participants)
+    shown_after = _displayed(after, participants)
+    return [FieldChange(label, shown_before[label], shown_after[label]) for label in shown_after]
+
+
+def changes_between(older: Version, newer: Version) -> list[FieldChange]:
+    return [change for change in compare(older, newer) if change.changed]
+
+
+# --- Restoring ----------------------------------------------------------------
+
+CONTENT_FIELDS = [
+    "title",
+    "summary",
+    "pull_quote",
+    "body",
+    "hero_image_alt",
+    "hero_image_decorative",
+]
+
+
+@dataclass
+class RestoreReport:
+    story: Story
+    lost: list[str]
+
+
+def _apply_fields(story: Story, state: StoryState, lost: list[str]) -> None:
+    data = state.fields
+    for name in CONTENT_FIELDS:
+        setattr(story, name, data[name])
+    slug_taken = Story.objects.filter(slug=data["slug"]).exclude(pk=story.pk).exists()
+    if slug_taken:
+        lost.append(
+            f"The address “{data['slug']}” is now used by another story; kept “{story.slug}”."
+        )
+    else:
+        story.slug = data["slug"]
+    participant_id = data.get("participant_id")
+    if participant_id and not Participant.objects.filter(pk=participant_id).exists():
+        lost.append("The participant of that revision has been deleted; kept the current one.")
+    elif participant_id or story.status != Story.Status.PUBLISHED:
+        story.participant_id = participant_id
+    old_image = str(data["hero_image"] or "")
+    if old_image and old_image != story.hero_image.name:
+        if story.hero_image.storage.exists(old_image):
+            story.hero_image.name = old_image
+        else:
+            lost.append("The hero image of that revision was replaced and its file deleted.")
+
+
+def _apply_relations(story: Story, state: StoryState, lost: list[str]) -> None:
+    themes = list(Theme.objects.filter(pk__in=state.theme_ids))
+    for pk in set(state.theme_ids) - {theme.pk for theme in themes}:
+        lost.append(f"Theme “{state.theme_names.get(pk, pk)}” has been deleted.")
+    story.themes.set(themes)
+
+    living = set(
+        Organisation.objects.filter(
+            pk__in=[p["organisation_id"] for p in state.partners]
+        ).values_list("pk", flat=True)
+    )
+    story.partnerships.all().delete()
+    for partner in state.partners:
+        if partner["organisation_id"] not in living:
+            lost.append(f"Partner “{partner['name']}” has been deleted.")
+            continue
+        StoryPartner.objects.create(
+            story=story,
+            organisation_id=partner["organisation_id"],
+            role=partner["role"],
+            order=partner["order"],
+        )
+
+    story.outcomes.all().delete()
+    Outcome.objects.bulk_create(Outcome(story=story, **outcome) for outcome in state.outcomes)
+
+    # A tag is only a name: one deleted since is simply made again.
+    story.tags.set([tag["name"] for tag in state.tags])
+
+
+@transaction.atomic
+def restore_revision(*, story: Story, version: Version, by) -> RestoreReport:
+    """Bring the story's content back to `version`, keeping its place in the workflow.
+
+    Status, schedule and featuring stay as they are now, so a restore never
+    publishes or unpublishes. What the revision points at and no longer exists
+    is left out and listed in the report; everything else comes back.
+    """
+    from stories.services import record_edit  # services import this module
+
+    state, lost = state_of(version), []
+    _apply_fields(story, state, lost)
+    record_edit(story)
+    _apply_relations(story, state, lost)
+    when = _when(version.revision.date_created)
+    save_revision(story, by=by, comment=f"Restored the revision of {when}")
+    return RestoreReport(story=story, lost=lost)
+
+
+@transaction.atomic
+def recover_story(*, version: Version, by) -> RestoreReport:
+    """Bring a deleted story back, as a draft, with the relations that still exist."""
+    from stories.services import record_edit
+
+    state, lost = state_of(version), []
+    data = state.fields
+    story = Story(
+        pk=int(version.object_id),
+        slug=data["slug"],
+        status=Story.Status.DRAFT,
+        published_at=data["published_at"],
+        expires_at=data.get("expires_at"),
+        edit_version=data.get("edit_version", 0),
+    )
+    if Story.objects.filter(slug=story.slug).exists():
+        story.slug = f"{story.slug}-recovered-{story.pk}"
+    _apply_fields(story, state, lost)
+    record_edit(story)
+    _apply_relations(story, state, lost)
+    save_revision(story, by=by, comment="Recovered after deletion, as a draft")
+    return RestoreReport(story=story, lost=lost)

@@ -1,0 +1,248 @@
+"""The participant answers a draft through a share link; editors see the answer."""
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db.models import F
+from django.utils import timezone
+
+from stories.models import SignOff, Story
+from stories.sharing import (
+    create_share_link,
+    latest_sign_off,
+    record_sign_off,
+    revoke_share_link,
+    share_url,
+    sign_off_warning,
+)
+from tests.admin_posts import change_url
+from tests.factories import make_participant, make_story
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def draft():
+    return make_story(
+        title="Leisure centres and community health",
+        status="draft",
+        published_at=None,
+        participant=make_participant(name="Andrew Wilesmith"),
+    )
+
+
+@pytest.fixture
+def link(draft, editor):
+    return create_share_link(story=draft, by=editor, label="Andrew")
+
+
+def answer(client, link, **data):
+    story = Story.objects.get(pk=link.story_id)
+    return client.post(share_url(link), {"version": story.edit_version, "comment": ""} | data)
+
+
+def edit(story):
+    """What saving the story in the admin does to its version."""
+    Story.objects.filter(pk=story.pk).update(edit_version=F("edit_version") + 1)
+    story.refresh_from_db()
+
+
+def answered_on(sign_off, when):
+    SignOff.objects.filter(pk=sign_off.pk).update(at=when)
+
+
+# Answering through the share link
+
+
+def test_participant_approves_and_is_thanked(client, link, draft):
+    response = answer(client, link, decision="approved")
+    assert response.status_code == 302
+    assert response["Location"] == share_url(link)
+    assert response["Referrer-Policy"] == "no-referrer"
+
+    page = client.get(response["Location"]).content.decode()
+    assert "Thank you. Your answer has been sent to the editors." in page
+    assert "<strong>you approved this story</strong>" in page
+
+    sign_off = SignOff.objects.get()
+    assert sign_off.decision == SignOff.Decision.APPROVED
+    assert sign_off.story == draft
+    assert sign_off.share_link == link
+    assert sign_off.edit_version == draft.edit_version
+
+
+def test_the_thank_you_shows_once(client, link):
+    answer(client, link, decision="approved")
+    client.get(share_url(link))
+    assert "Thank you." not in client.get(share_url(link)).content.decode()
+
+
+def test_participant_asks_for_changes_with_a_comment(client, link):
+    response = answer(client, link, decision="changes", comment="Please use my job title.")
+    page = client.get(response["Location"]).content.decode()
+    assert "<strong>you asked for changes</strong>" in page
+    assert "Please use my job title." in page
+    assert SignOff.objects.get().comment == "Please use my job title."
+
+
+def test_asking_for_changes_without_saying_which_is_refused(client, link):
+    response = answer(client, link, decision="changes", comment="   ")
+    assert response.status_code == 200
+    assert "Say what you would like changed." in response.content.decode()
+    assert not SignOff.objects.exists()
+
+
+def test_an_answer_must_be_chosen(client, link):
+    response = answer(client, link, comment="Looks fine")
+    assert response.status_code == 200
+    assert "This field is required." in response.content.decode()
+    assert "Looks fine" in response.content.decode()  # what was typed is kept
+    assert not SignOff.objects.exists()
+
+
+def test_an_unknown_answer_is_refused(client, link):
+    response = answer(client, link, decision="publish-it-now")
+    assert response.status_code == 200
+    assert "Select a valid choice." in response.content.decode()
+    assert not SignOff.objects.exists()
+
+
+def test_a_comment_over_5000_characters_is_refused(client, link):
+    response = answer(client, link, decision="changes", comment="x" * 5001)
+    assert response.status_code == 200
+    assert "Ensure this value has at most 5000 characters" in response.content.decode()
+    assert not SignOff.objects.exists()
+
+
+def test_an_answer_to_a_version_that_has_since_changed_is_refused(client, link, draft):
+    stale = draft.edit_version
+    edit(draft)
+    response = client.post(share_url(link), {"decision": "approved", "version": stale})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "The story changed while you were reading it." in page
+    assert f'name="version" value="{draft.edit_version}"' in page  # a second try can succeed
+    assert not SignOff.objects.exists()
+
+
+def test_comments_are_shown_as_text_not_html(client, link, editor_client, draft):
+    answer(client, link, decision="changes", comment="<script>alert(1)</script>")
+    assert "<script>alert(1)" not in client.get(share_url(link)).content.decode()
+    page = editor_client.get(change_url(draft)).content.decode()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<script>alert(1)" not in page
+
+
+def test_no_answer_can_be_sent_through_a_revoked_link(client, link, editor):
+    revoke_share_link(link=link, by=editor)
+    assert answer(client, link, decision="approved").status_code == 404
+    assert not SignOff.objects.exists()
+
+
+def test_the_page_says_when_the_story_changed_after_the_answer(client, link, draft):
+    answer(client, link, decision="approved")
+    edit(draft)
+    page = client.get(share_url(link)).content.decode()
+    assert "The story has changed since then." in page
+
+
+def test_the_service_refuses_an_answer_through_an_expired_link(link):
+    link.expires_at = timezone.now() - dt.timedelta(seconds=1)
+    with pytest.raises(ValidationError):
+        record_sign_off(link=link, decision="approved", comment="")
+    assert not SignOff.objects.exists()
+
+
+def test_the_service_refuses_changes_without_a_comment(link):
+    with pytest.raises(ValidationError, match="Say what you would like changed"):
+        record_sign_off(link=link, decision="changes", comment="")
+
+
+# What editors see
+
+
+def test_change_page_shows_no_answer_yet(editor_client, draft):
+    assert "No answer yet." in editor_client.get(change_url(draft)).content.decode()
+
+
+def test_change_page_shows_an_approval_of_this_version(client, editor_client, link, draft):
+    answer(client, link, decision="approved")
+    answered_on(SignOff.objects.get(), timezone.make_aware(dt.datetime(2026, 11, 3, 14, 5)))
+    page = editor_client.get(change_url(draft)).content.decode()
+    assert (
+        "<strong>Approved</strong> on 3 Nov 2026, 14:05, about this version of the story." in page
+    )
+
+
+def test_change_page_shows_a_request_for_changes_with_its_comment(
+    client, editor_client, link, draft
+):
+    answer(client, link, decision="changes", comment="Spell Wilesmith right.\nThanks")
+    page = editor_client.get(change_url(draft)).content.decode()
+    assert "<strong>Asked for changes</strong>" in page
+    assert "<blockquote>Spell Wilesmith right.<br>Thanks</blockquote>" in page
+
+
+def test_change_page_says_an_approval_was_of_an_earlier_version(client, editor_client, link, draft):
+    answer(client, link, decision="approved")
+    edit(draft)
+    page = editor_client.get(change_url(draft)).content.decode()
+    assert "about an earlier version: the story has changed since." in page
+
+
+def test_change_page_shows_the_newest_answer(editor_client, link, draft):
+    first = record_sign_off(link=link, decision="changes", comment="Change the quote.")
+    answered_on(first, timezone.now() - dt.timedelta(days=1))
+    second = record_sign_off(link=link, decision="approved", comment="")
+    assert latest_sign_off(draft) == second
+    page = editor_client.get(change_url(draft)).content.decode()
+    assert "<strong>Approved</strong>" in page
+    assert "Change the quote." not in page
+
+
+# The warning an editor gets when publishing
+
+
+def test_warning_when_the_participant_has_not_answered(draft):
+    assert sign_off_warning(draft) == "Andrew Wilesmith has not approved this story yet."
+
+
+def test_warning_quotes_a_request_for_changes_with_its_date(link, draft):
+    sign_off = record_sign_off(link=link, decision="changes", comment="Use my new job title.")
+    answered_on(sign_off, timezone.make_aware(dt.datetime(2026, 11, 3, 10, 0)))
+    assert sign_off_warning(draft) == (
+        "Andrew Wilesmith asked for changes on 3 Nov 2026: “Use my new job title.”"
+    )
+
+
+def test_warning_shortens_a_long_comment(link, draft):
+    record_sign_off(link=link, decision="changes", comment="word " * 1000)
+    warning = sign_off_warning(draft)
+    assert len(warning) < 400
+    assert warning.endswith("…”")
+
+
+def test_no_warning_when_the_current_version_was_approved(link, draft):
+    record_sign_off(link=link, decision="approved", comment="")
+    assert sign_off_warning(draft) is None
+
+
+def test_warning_when_an_earlier_version_was_approved(link, draft):
+    record_sign_off(link=link, decision="approved", comment="")
+    edit(draft)
+    assert sign_off_warning(draft) == (
+        "Andrew Wilesmith approved an earlier version (the story changed since)."
+    )
+
+
+def test_a_later_request_for_changes_overrides_an_approval(link, draft):
+    approval = record_sign_off(link=link, decision="approved", comment="")
+    answered_on(approval, timezone.now() - dt.timedelta(days=1))
+    record_sign_off(link=link, decision="changes", comment="On second thoughts, no.")
+    assert "asked for changes" in sign_off_warning(draft)
+
+
+def test_no_warning_for_a_story_without_a_participant():
+    story = make_story(status="draft", published_at=None, participant=None)
+    assert sign_off_warning(story) is None
