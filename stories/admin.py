@@ -32,27 +32,25 @@ class OutcomeInline(admin.TabularInline):
 
 def _run_workflow_action(modeladmin, request, queryset, service, verb):
     """Apply a workflow service to each selected story and say what happened."""
-    done, refused = [], []
-    already = {story.pk: story.status for story in queryset}
+    done, refused, unapproved = [], [], []
     for story in queryset.select_related("participant"):
+        # Asked before the move: publishing counts as an edit, and would make any
+        # approval look out of date.
+        warning = sign_off_warning(story) if story.status != Story.Status.PUBLISHED else None
         try:
             service(story=story, by=request.user)
         except (PermissionDenied, ValidationError) as error:
             reason = error.messages[0] if isinstance(error, ValidationError) else str(error)
             refused.append(f"“{story}”: {reason}")
-        else:
-            done.append(story)
+            continue
+        done.append(story)
+        if warning and story.status == Story.Status.PUBLISHED:
+            unapproved.append(warning)
     if done:
         noun = "story" if len(done) == 1 else "stories"
         modeladmin.message_user(request, f"{verb} {len(done)} {noun}.", messages.SUCCESS)
-    for story in done:
-        newly_public = already[story.pk] != Story.Status.PUBLISHED
-        if (
-            story.status == Story.Status.PUBLISHED
-            and newly_public
-            and (warning := sign_off_warning(story))
-        ):
-            modeladmin.message_user(request, warning, messages.WARNING)
+    for warning in unapproved:
+        modeladmin.message_user(request, warning, messages.WARNING)
     if refused:
         modeladmin.message_user(
             request,
@@ -162,10 +160,14 @@ class StoryAdmin(SharingAdmin, RevisionsAdmin, FillsEmptySlug, admin.ModelAdmin)
         current = form.initial.get("status") if change else None
         if obj.status != current and (refusal := status_refusal(request.user, current, obj.status)):
             raise PermissionDenied(refusal)
+        publishing = obj.status == Story.Status.PUBLISHED and current != Story.Status.PUBLISHED
+        # Asked before saving: this save counts as an edit, and would make any
+        # approval of the story as it stood look out of date.
+        warning = sign_off_warning(obj) if publishing else None
         services.record_edit(obj)
         services.record_status_change(story=obj, from_status=current, by=request.user)
-        if obj.status == Story.Status.PUBLISHED and current != Story.Status.PUBLISHED:
-            self._warn_unless_signed_off(request, obj)
+        if warning:
+            self.message_user(request, warning, messages.WARNING)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -174,10 +176,6 @@ class StoryAdmin(SharingAdmin, RevisionsAdmin, FillsEmptySlug, admin.ModelAdmin)
         if story.status != form.initial.get("status"):
             comment = f"{comment}; {services.VERBS[story.status].lower()}"
         save_revision(story, by=request.user, comment=comment)
-
-    def _warn_unless_signed_off(self, request, story):
-        if warning := sign_off_warning(story):
-            self.message_user(request, warning, messages.WARNING)
 
     @admin.display(description="On the public site")
     def public_state(self, obj):

@@ -16,7 +16,7 @@ from stories.sharing import (
     share_url,
     sign_off_warning,
 )
-from tests.admin_posts import change_url
+from tests.admin_posts import change_url, story_form
 from tests.factories import make_participant, make_story
 
 pytestmark = pytest.mark.django_db
@@ -246,3 +246,47 @@ def test_a_later_request_for_changes_overrides_an_approval(link, draft):
 def test_no_warning_for_a_story_without_a_participant():
     story = make_story(status="draft", published_at=None, participant=None)
     assert sign_off_warning(story) is None
+
+
+# Publishing in the admin: allowed without approval, with a warning
+
+
+def publish_from_the_form(client, story):
+    form = story_form(
+        title=story.title,
+        slug=story.slug,
+        participant=story.participant.pk,
+        status="published",
+        opened_version=story.edit_version,
+    )
+    return client.post(change_url(story), form, follow=True)
+
+
+def test_publishing_an_unapproved_story_warns_but_publishes(editor_client, draft):
+    page = publish_from_the_form(editor_client, draft).content.decode()
+    assert "Andrew Wilesmith has not approved this story yet." in page
+    assert Story.objects.public().filter(pk=draft.pk).exists()
+
+
+def test_publishing_an_approved_story_gives_no_warning(editor_client, link, draft):
+    record_sign_off(link=link, decision="approved")
+    page = publish_from_the_form(editor_client, draft).content.decode()
+    assert "has not approved" not in page and "earlier version" not in page
+    assert Story.objects.public().filter(pk=draft.pk).exists()
+
+
+def test_bulk_publishing_warns_for_each_unapproved_story(editor_client, link, draft):
+    record_sign_off(link=link, decision="changes", comment="Please use my new job title.")
+    approved = make_story(status="review", published_at=None)
+    approved_link = create_share_link(story=approved, by=None)
+    record_sign_off(link=approved_link, decision="approved")
+    response = editor_client.post(
+        "/admin/stories/story/",
+        {"action": "publish", "_selected_action": [draft.pk, approved.pk]},
+        follow=True,
+    )
+    page = response.content.decode()
+    assert "Published 2 stories." in page
+    assert "Andrew Wilesmith asked for changes on" in page
+    assert "Please use my new job title." in page
+    assert f"{approved.participant.name} has not approved" not in page
