@@ -117,7 +117,20 @@ class StoryAdmin(SharingAdmin, RevisionsAdmin, FillsEmptySlug, admin.ModelAdmin)
     actions = [publish, send_for_review, unpublish, archive]
     readonly_fields = ["created_at", "updated_at", "sign_off_summary"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "participant", "summary", "pull_quote", "body"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "slug",
+                    "participant",
+                    "summary",
+                    "pull_quote",
+                    "body",
+                    "opened_version",  # hidden: the edit this form was opened at
+                ]
+            },
+        ),
         (
             "Hero image",
             {

@@ -38,6 +38,8 @@ class RevisionsAdmin:
         ]
 
     def _history_story_or_404(self, request, object_id, *, change=False):
+        if not str(object_id).isdecimal():  # the admin's own history URL takes any text
+            raise Http404("No such story.")
         story = get_object_or_404(Story.objects.select_related("participant"), pk=object_id)
         allowed = (
             self.has_change_permission(request, story)

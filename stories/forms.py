@@ -87,6 +87,13 @@ class StoryAdminForm(forms.ModelForm):
         The form then carries the newer edit number, so saving again (after
         reading what changed) replaces the other save knowingly.
         """
+        if self._errors.pop("opened_version", None):
+            # The field is hidden, so its own error would not be seen: say it above the form.
+            raise forms.ValidationError(
+                "This form could not tell which version of the story it was opened at. "
+                "Copy your changes, reload the story, and make them again.",
+                code="edit_version_garbled",
+            )
         opened = cleaned.get("opened_version")
         current = self.instance.edit_version
         if not self.instance.pk or opened is None or opened == current:

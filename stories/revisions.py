@@ -229,17 +229,32 @@ def _apply_fields(story: Story, state: StoryState, lost: list[str]) -> None:
         )
     else:
         story.slug = data["slug"]
-    participant_id = data.get("participant_id")
-    if participant_id and not Participant.objects.filter(pk=participant_id).exists():
-        lost.append("The participant of that revision has been deleted; kept the current one.")
-    elif participant_id or story.status != Story.Status.PUBLISHED:
-        story.participant_id = participant_id
+    _apply_participant(story, data.get("participant_id"), lost)
     old_image = str(data["hero_image"] or "")
     if old_image and old_image != story.hero_image.name:
         if story.hero_image.storage.exists(old_image):
             story.hero_image.name = old_image
         else:
             lost.append("The hero image of that revision was replaced and its file deleted.")
+
+
+def _apply_participant(story: Story, participant_id, lost: list[str]) -> None:
+    if participant_id == story.participant_id:
+        return
+    participant = Participant.objects.filter(pk=participant_id).first()
+    if participant_id and participant is None:
+        lost.append("The participant of that revision has been deleted; kept the current one.")
+        return
+    if story.status == Story.Status.PUBLISHED:
+        # A restore never takes a published story off the site: it keeps a
+        # participant whose consent stands.
+        problem = (
+            participant.consent_problem if participant else "That revision had no participant."
+        )
+        if problem:
+            lost.append(f"Kept the current participant: {problem}")
+            return
+    story.participant = participant
 
 
 def _apply_relations(story: Story, state: StoryState, lost: list[str]) -> None:
@@ -307,7 +322,9 @@ def recover_story(*, version: Version, by) -> RestoreReport:
         edit_version=data.get("edit_version", 0),
     )
     if Story.objects.filter(slug=story.slug).exists():
-        story.slug = f"{story.slug}-recovered-{story.pk}"
+        suffix = f"-recovered-{story.pk}"
+        room = Story._meta.get_field("slug").max_length - len(suffix)
+        story.slug = story.slug[:room] + suffix
     _apply_fields(story, state, lost)
     record_edit(story)
     _apply_relations(story, state, lost)

@@ -7,7 +7,6 @@ caches, and a share link's page keeps its address out of Referer headers.
 
 from django import forms
 from django.contrib import messages
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_http_methods
@@ -40,6 +39,12 @@ class SignOffForm(forms.Form):
     )
 
     def __init__(self, *args, story_version: int, **kwargs):
+        if args and args[0] is not None and "comment" in args[0]:
+            # Browsers count a line break as one character against maxlength but
+            # send two (CRLF): count them as the participant saw them.
+            data = args[0].copy()
+            data["comment"] = data["comment"].replace("\r\n", "\n")
+            args = (data, *args[1:])
         super().__init__(*args, label_suffix="", **kwargs)
         self.story_version = story_version
 
@@ -88,7 +93,11 @@ def staff_preview(request, story_id: int):
 def shared_story(request, token):
     link = resolve_share_token(token)
     if link is None:
-        raise Http404("This link does not work: it may have expired or been withdrawn.")
+        # Still private: a dead link's page is not for search engines or caches either.
+        return keep_private(
+            render(request, "404.html", {"request_path": request.path}, status=404),
+            hide_address=True,
+        )
     story = get_object_or_404(Story.objects.with_details(), pk=link.story_id)
     link.story = story
     if request.method == "POST":

@@ -1,5 +1,7 @@
 """Two editors, one story: the second save is told what changed, and nothing is overwritten."""
 
+import re
+
 import pytest
 from django.test import Client
 from django.utils import timezone
@@ -27,9 +29,11 @@ def second_editor():
 
 
 def opened_version(client, story):
-    """What the form carries when an editor opens the story."""
-    form = client.get(change_url(story)).context["adminform"].form
-    return form["opened_version"].value()
+    """What the browser sends back: the hidden field on the page the editor opened."""
+    page = client.get(change_url(story)).content.decode()
+    found = re.search(r'<input type="hidden" name="opened_version" value="(\d+)"', page)
+    assert found, "the story form must carry the edit it was opened at"
+    return found[1]
 
 
 def form_for(story, opened, **changes):
@@ -75,7 +79,8 @@ def test_saving_again_after_reading_the_changes_goes_through(editor_client, seco
     opened = opened_version(second_editor, story)
     editor_client.post(change_url(story), form_for(story, opened, title="Erin's title"))
     refused = second_editor.post(change_url(story), form_for(story, opened, summary="Sam's."))
-    carried = refused.context["adminform"].form["opened_version"].value()
+    refused_page = refused.content.decode()
+    carried = re.search(r'name="opened_version" value="(\d+)"', refused_page)[1]
 
     response = second_editor.post(
         change_url(story), form_for(story, carried, title="Erin's title", summary="Sam's.")
@@ -109,7 +114,33 @@ def test_one_editor_saving_twice_in_a_row_is_no_conflict(editor_client, story):
     response = editor_client.post(change_url(story), form_for(story, 0, title="One"))
     assert response.status_code == 302
     opened = opened_version(editor_client, story)
-    assert opened == 1
+    assert opened == "1"
     response = editor_client.post(change_url(story), form_for(story, opened, title="Two"))
     assert response.status_code == 302
     assert Story.objects.get(pk=story.pk).title == "Two"
+
+
+def test_a_conflict_with_a_save_by_no_one_in_particular_names_someone(editor_client, story):
+    opened = opened_version(editor_client, story)
+    story.title = "Changed by a script"
+    services.record_edit(story)
+    revisions.save_revision(story, by=None, comment="Imported")
+    response = editor_client.post(change_url(story), form_for(story, opened, title="Mine"))
+    assert response.status_code == 200
+    assert "This story was changed by someone at" in response.content.decode()
+    assert "Original title → Changed by a script" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "garbage,shown",
+    [
+        ("abc", "could not tell which version of the story it was opened at"),
+        ("-1", "could not tell which version of the story it was opened at"),
+        ("9" * 30, "after you opened it, so your changes were not saved"),
+    ],
+)
+def test_a_garbled_edit_number_is_a_visible_error_not_a_save(editor_client, story, garbage, shown):
+    response = editor_client.post(change_url(story), form_for(story, garbage, title="Mine"))
+    assert response.status_code == 200
+    assert shown in response.content.decode()
+    assert Story.objects.get(pk=story.pk).title == "Original title"

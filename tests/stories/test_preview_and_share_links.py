@@ -371,3 +371,12 @@ def test_saving_the_story_leaves_its_links_alone(editor_client, draft, link):
     link.refresh_from_db()
     assert draft.title == "New title"
     assert link.is_active and link.label == "Andrew, to approve"
+
+
+def test_a_dead_link_is_kept_out_of_search_engines_and_caches_too(client, link, editor):
+    revoke_share_link(link=link, by=editor)
+    response = client.get(share_url(link))
+    assert_not_found_and_hidden(response)
+    assert response["X-Robots-Tag"] == "noindex, nofollow"
+    assert "no-store" in response["Cache-Control"]
+    assert response["Referrer-Policy"] == "no-referrer"

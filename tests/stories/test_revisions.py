@@ -227,3 +227,39 @@ def test_the_public_cannot_reach_history_pages(client, edited_story):
     for url in [history_url(story), "/admin/stories/story/recover/"]:
         response = client.get(url)
         assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_a_history_address_that_is_not_a_number_is_not_found(editor_client):
+    assert editor_client.get("/admin/stories/story/abc/history/").status_code == 404
+
+
+def test_restore_keeps_a_published_story_on_a_participant_whose_consent_stands(
+    editor_client, editor
+):
+    lapsed, current = make_participant(name="Lapsed Person"), make_participant(name="Current")
+    story = make_story(participant=lapsed)
+    revisions.save_revision(story, by=editor, comment="With Lapsed Person")
+    old = revisions.versions_of(story.pk)[0]
+    story.participant, story.title = current, "Now about Current"
+    services.record_edit(story)
+    revisions.save_revision(story, by=editor, comment="With Current")
+    lapsed.consent_given = False
+    lapsed.save()
+    response = editor_client.post(f"{history_url(story)}{old.pk}/restore/", follow=True)
+    assert "Kept the current participant: Lapsed Person has no consent recorded." in (
+        response.content.decode()
+    )
+    story.refresh_from_db()
+    assert story.participant == current
+    assert Story.objects.public().filter(pk=story.pk).exists()
+
+
+def test_a_recovered_story_with_a_long_address_still_fits(editor_client):
+    long_slug = "a" * 200
+    story = make_story(slug=long_slug)
+    editor_client.post(f"/admin/stories/story/{story.pk}/delete/", {"post": "yes"})
+    make_story(slug=long_slug)
+    editor_client.post(f"/admin/stories/story/recover/{revisions.deleted_stories()[0].pk}/")
+    recovered = Story.objects.get(pk=story.pk)
+    assert len(recovered.slug) == 200 and recovered.slug.endswith(f"-recovered-{story.pk}")
+    recovered.full_clean()

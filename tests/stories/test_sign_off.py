@@ -290,3 +290,11 @@ def test_bulk_publishing_warns_for_each_unapproved_story(editor_client, link, dr
     assert "Andrew Wilesmith asked for changes on" in page
     assert "Please use my new job title." in page
     assert f"{approved.participant.name} has not approved" not in page
+
+
+def test_line_breaks_count_once_as_the_browser_counted_them(client, link):
+    # 4,800 characters in the text box; 5,600 on the wire, as browsers send CRLF.
+    comment = "line1\r\n" * 800
+    response = answer(client, link, decision="changes", comment=comment)
+    assert response.status_code == 302
+    assert latest_sign_off(link.story).comment == ("line1\n" * 800).strip()
