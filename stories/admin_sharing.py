@@ -11,7 +11,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.db.models import CharField, Value
+from django.db.models import BooleanField, CharField, Value
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import linebreaksbr
@@ -64,8 +64,17 @@ class ShareLinkInline(admin.TabularInline):
     def get_queryset(self, request):
         # Display methods get only the row, so the site's address comes with each
         # one: staff need the full URL to paste into an email.
+        # So does whether this user may revoke, so view-only staff get no dead button.
         site_root = Value(request.build_absolute_uri("/"), output_field=CharField())
-        return super().get_queryset(request).annotate(site_root=site_root)
+        opts = self.parent_model._meta
+        may_revoke = request.user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                site_root=site_root, may_revoke=Value(may_revoke, output_field=BooleanField())
+            )
+        )
 
     @admin.display(description="Link to send")
     def address(self, link):
@@ -78,6 +87,8 @@ class ShareLinkInline(admin.TabularInline):
             return f"Revoked {_when(link.revoked_at)}"
         if not link.is_active:
             return "Expired"
+        if not getattr(link, "may_revoke", False):
+            return "Active"
         revoke_url = reverse(
             f"{self.admin_site.name}:stories_story_share_link_revoke",
             args=[link.story_id, link.pk],

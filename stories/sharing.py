@@ -38,8 +38,14 @@ def create_share_link(*, story: Story, by, label: str = "", days: int = 14) -> S
     )
 
 
+def _signer() -> signing.Signer:
+    # No timestamp in the token: the link's own expiry (in the database) decides,
+    # and the same link always has the same address.
+    return signing.Signer(salt=TOKEN_SALT)
+
+
 def share_token(link: ShareLink) -> str:
-    return signing.dumps({"s": link.story_id, "k": link.key}, salt=TOKEN_SALT)
+    return _signer().sign_object({"s": link.story_id, "k": link.key})
 
 
 def share_url(link: ShareLink, request=None) -> str:
@@ -53,7 +59,7 @@ def resolve_share_token(token) -> ShareLink | None:
     if not isinstance(token, str) or len(token) > MAX_TOKEN_LENGTH:
         return None
     try:
-        payload = signing.loads(token, salt=TOKEN_SALT)
+        payload = _signer().unsign_object(token)
     except (signing.BadSignature, ValueError):
         # ValueError covers text that cannot even be encoded to be checked.
         return None
@@ -109,6 +115,8 @@ def record_sign_off(*, link: ShareLink, decision: str, comment: str = "") -> Sig
 
 
 def latest_sign_off(story: Story) -> SignOff | None:
+    if story.pk is None:  # a story being added has not been shared yet
+        return None
     return SignOff.objects.filter(story=story).order_by("-at", "-id").first()
 
 

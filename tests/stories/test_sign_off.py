@@ -16,7 +16,7 @@ from stories.sharing import (
     share_url,
     sign_off_warning,
 )
-from tests.admin_posts import change_url, story_form
+from tests.admin_posts import ADD_URL, change_url, story_form
 from tests.factories import make_participant, make_story
 
 pytestmark = pytest.mark.django_db
@@ -298,3 +298,12 @@ def test_line_breaks_count_once_as_the_browser_counted_them(client, link):
     response = answer(client, link, decision="changes", comment=comment)
     assert response.status_code == 302
     assert latest_sign_off(link.story).comment == ("line1\n" * 800).strip()
+
+
+def test_a_story_published_as_it_is_added_warns_that_no_one_has_approved_it(editor_client):
+    person = make_participant(name="Priya Raman")
+    response = editor_client.post(
+        ADD_URL, story_form(status="published", participant=person.pk), follow=True
+    )
+    assert "Priya Raman has not approved this story yet." in response.content.decode()
+    assert Story.objects.public().count() == 1
