@@ -6,6 +6,7 @@ from django.urls import include, path
 
 from impactcms.sitemaps import SITEMAPS
 from impactcms.views import robots_txt
+from pagecache.decorators import cached_public_page
 
 admin.site.site_header = "Impact CMS"
 admin.site.site_title = "Impact CMS"
@@ -13,7 +14,7 @@ admin.site.index_title = "Stories, people and organisations"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", cached_public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
     path("", include("participants.urls")),
     path("", include("stories.urls")),

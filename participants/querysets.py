@@ -1,6 +1,8 @@
+import datetime as dt
+
 from django.apps import apps
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, Min, Q
 from django.utils import timezone
 
 # Consent scopes that allow a participant on the public website.
@@ -32,6 +34,18 @@ def consent_stands(prefix: str = "") -> Q:
 class ParticipantQuerySet(models.QuerySet):
     def with_consent(self):
         return self.filter(consent_stands())
+
+    def next_consent_end(self, today):
+        """The moment the next standing consent runs out (the midnight after its last day)."""
+        last_day = (
+            self.with_consent()
+            .filter(consent_expires_on__gte=today)
+            .aggregate(last=Min("consent_expires_on"))["last"]
+        )
+        if last_day is None:
+            return None
+        midnight = dt.datetime.combine(last_day + dt.timedelta(days=1), dt.time())
+        return timezone.make_aware(midnight)
 
     def public(self):
         """Participants the public may see: consent stands and a story is public."""

@@ -110,7 +110,7 @@ class RevisionsAdmin:
                 story,
                 title=f"Restore a revision of “{story}”",
                 version=version,
-                rows=revisions.changes_between(current, version),
+                rows=revisions.restore_preview(story, current, version),
             )
         report = revisions.restore_revision(story=story, version=version, by=request.user)
         self._report(request, "Restored the revision.", report)

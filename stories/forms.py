@@ -1,4 +1,5 @@
 from django import forms
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -9,6 +10,11 @@ from stories.workflow import allowed_statuses, publication_problem, status_refus
 EDITOR_ONLY_MESSAGE = (
     "Only an editor can publish, unpublish or archive a story. Send it for review instead."
 )
+
+
+def _one_kind_of_line_break(text: str) -> str:
+    # Browsers send CRLF; stored text uses LF, so a save with no edit changes nothing.
+    return text.replace("\r\n", "\n")
 
 
 class StoryAdminForm(forms.ModelForm):
@@ -56,6 +62,12 @@ class StoryAdminForm(forms.ModelForm):
     def _current_status(self):
         return self.instance.status if self.instance.pk else None
 
+    def clean_summary(self):
+        return _one_kind_of_line_break(self.cleaned_data["summary"])
+
+    def clean_pull_quote(self):
+        return _one_kind_of_line_break(self.cleaned_data["pull_quote"])
+
     def clean_status(self):
         status = self.cleaned_data["status"]
         current = self._current_status()
@@ -95,7 +107,7 @@ class StoryAdminForm(forms.ModelForm):
                 code="edit_version_garbled",
             )
         opened = cleaned.get("opened_version")
-        current = self.instance.edit_version
+        current = self._saved_edit_version()
         if not self.instance.pk or opened is None or opened == current:
             return
         newest = version_with_edit(self.instance.pk, current)
@@ -110,6 +122,19 @@ class StoryAdminForm(forms.ModelForm):
             ),
             code="edit_conflict",
         )
+
+    def _saved_edit_version(self) -> int:
+        """The edit number as stored, locked until this save ends (the admin's transaction).
+
+        A second save arriving at the same instant waits here, then sees this one.
+        """
+        if not self.instance.pk:
+            return self.instance.edit_version
+        stories = Story.objects.all()
+        if not transaction.get_autocommit():  # a lock needs a transaction to live in
+            stories = stories.select_for_update()
+        stored = stories.filter(pk=self.instance.pk).values_list("edit_version", flat=True).first()
+        return self.instance.edit_version if stored is None else stored
 
     @staticmethod
     def _publication_problem(cleaned):

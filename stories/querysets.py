@@ -1,6 +1,6 @@
 from django.apps import apps
 from django.db import models
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Min, Prefetch, Q
 from django.utils import timezone
 from taggit.models import Tag
 
@@ -29,6 +29,15 @@ class StoryQuerySet(models.QuerySet):
             status=self.model.Status.PUBLISHED,
             published_at__lte=now,
         )
+
+    def next_scheduled_change(self, now):
+        """The next moment a published story goes live or is unpublished, or None."""
+        published = self.filter(status=self.model.Status.PUBLISHED)
+        moments = published.aggregate(
+            goes_live=Min("published_at", filter=Q(published_at__gt=now)),
+            ends=Min("expires_at", filter=Q(expires_at__gt=now)),
+        )
+        return min((m for m in moments.values() if m is not None), default=None)
 
     def for_theme(self, theme):
         # A subquery rather than a join: several theme filters never duplicate rows.

@@ -200,6 +200,22 @@ def changes_between(older: Version, newer: Version) -> list[FieldChange]:
     return [change for change in compare(older, newer) if change.changed]
 
 
+# What a restore leaves as it is: the workflow, and an image whose file is gone.
+KEPT_BY_RESTORE = {"Status", "Publish at", "Unpublish at", "Featured"}
+
+
+def restore_preview(story: Story, current: Version, version: Version) -> list[FieldChange]:
+    """The changes restoring `version` would make to the story as it is now."""
+    old_image = str(version.field_dict.get("hero_image") or "")
+    image_comes_back = bool(old_image) and story.hero_image.storage.exists(old_image)
+    return [
+        change
+        for change in changes_between(current, version)
+        if change.label not in KEPT_BY_RESTORE
+        and (change.label != "Hero image" or image_comes_back)
+    ]
+
+
 # --- Restoring ----------------------------------------------------------------
 
 CONTENT_FIELDS = [
@@ -263,25 +279,36 @@ def _apply_relations(story: Story, state: StoryState, lost: list[str]) -> None:
         lost.append(f"Theme “{state.theme_names.get(pk, pk)}” has been deleted.")
     story.themes.set(themes)
 
+    # Rows are updated in place where they can be, so an editor with the story
+    # open keeps inline rows that still exist.
     living = set(
         Organisation.objects.filter(
             pk__in=[p["organisation_id"] for p in state.partners]
         ).values_list("pk", flat=True)
     )
-    story.partnerships.all().delete()
+    wanted = {}
     for partner in state.partners:
-        if partner["organisation_id"] not in living:
+        if partner["organisation_id"] in living:
+            wanted[partner["organisation_id"]] = partner
+        else:
             lost.append(f"Partner “{partner['name']}” has been deleted.")
-            continue
-        StoryPartner.objects.create(
+    story.partnerships.exclude(organisation_id__in=wanted).delete()
+    for organisation_id, partner in wanted.items():
+        StoryPartner.objects.update_or_create(
             story=story,
-            organisation_id=partner["organisation_id"],
-            role=partner["role"],
-            order=partner["order"],
+            organisation_id=organisation_id,
+            defaults={"role": partner["role"], "order": partner["order"]},
         )
 
-    story.outcomes.all().delete()
-    Outcome.objects.bulk_create(Outcome(story=story, **outcome) for outcome in state.outcomes)
+    current = list(story.outcomes.order_by("order", "id"))
+    for row, outcome in zip(current, state.outcomes, strict=False):
+        for name, value in outcome.items():
+            setattr(row, name, value)
+        row.save()
+    Outcome.objects.filter(pk__in=[row.pk for row in current[len(state.outcomes) :]]).delete()
+    Outcome.objects.bulk_create(
+        Outcome(story=story, **outcome) for outcome in state.outcomes[len(current) :]
+    )
 
     # A tag is only a name: one deleted since is simply made again.
     story.tags.set([tag["name"] for tag in state.tags])

@@ -29,3 +29,11 @@ def contributor_client(client, contributor):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with no cached pages: the database a page came from is gone."""
+    from django.core.cache import cache
+
+    cache.clear()

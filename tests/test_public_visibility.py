@@ -291,9 +291,9 @@ def test_withdrawing_consent_removes_the_story_from_every_page_at_once(client, s
             url = address(template, PUBLIC)
             assert missing(client.get(url).content.decode(), expected) == [], url
 
-    Participant.objects.filter(slug=PUBLIC.participant_slug).update(
-        consent_withdrawn_at=timezone.now()
-    )
+    person = Participant.objects.get(slug=PUBLIC.participant_slug)
+    person.consent_withdrawn_at = timezone.now()
+    person.save()  # as the admin saves it
 
     problems = []
     for name, template, _expected in PUBLIC_PAGES:
@@ -312,6 +312,5 @@ def test_withdrawing_consent_removes_the_story_from_every_page_at_once(client, s
     assert not problems, "\n".join(problems)
 
     assert Story.objects.filter(slug=PUBLIC.slug).exists(), "withdrawing consent deletes nothing"
-    home = client.get("/")
-    assert home.context["figures"]["stories"] == 0
+    assert "<strong>0</strong> stories" in client.get("/").content.decode()
     assert "0 stories" in client.get("/stories/").content.decode()

@@ -4,6 +4,8 @@ Connected in StoriesConfig.ready(). Bulk writes that skip signals (bulk_create,
 QuerySet.update) must call refresh_documents themselves, as generate_stories does.
 """
 
+from contextvars import ContextVar
+
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from taggit.models import Tag
@@ -15,6 +17,8 @@ from stories.search.documents import refresh_documents
 M2M_CHANGES = {"post_add", "post_remove", "post_clear"}
 # Stories a theme or tag had before a clear or delete, to refresh once it is gone.
 _BEFORE = "_search_story_ids"
+# Stories being deleted right now, in this thread or task.
+_DELETING: ContextVar[frozenset] = ContextVar("stories_being_deleted", default=frozenset())
 
 
 @receiver(post_save, sender=Story)
@@ -37,10 +41,22 @@ def story_labels_changed(sender, instance, action, reverse, pk_set, **kwargs):
         refresh_documents(pk_set)
 
 
+@receiver(pre_delete, sender=Story)
+def story_deleting(sender, instance, **kwargs):
+    # Its partners are deleted first, while it still exists: their signals must
+    # not write a search document back for a story on its way out.
+    _DELETING.set(_DELETING.get() | {instance.pk})
+
+
+@receiver(post_delete, sender=Story)
+def story_deleted(sender, instance, **kwargs):
+    _DELETING.set(_DELETING.get() - {instance.pk})
+
+
 @receiver(post_save, sender=StoryPartner)
 @receiver(post_delete, sender=StoryPartner)
 def partner_changed(sender, instance, raw=False, **kwargs):
-    if not raw:
+    if not raw and instance.story_id not in _DELETING.get():
         refresh_documents([instance.story_id])
 
 

@@ -19,6 +19,15 @@ pytestmark = pytest.mark.django_db
 LONDON = zoneinfo.ZoneInfo("Europe/London")
 
 
+def edit(person_or_pk, **fields):
+    """Change a participant as the admin does: load, set, save."""
+    pk = getattr(person_or_pk, "pk", person_or_pk)
+    person = Participant.objects.get(pk=pk)
+    for name, value in fields.items():
+        setattr(person, name, value)
+    person.save()
+
+
 def public_when(moment, story) -> bool:
     with mock.patch("django.utils.timezone.now", return_value=moment):
         return Story.objects.public().filter(pk=story.pk).exists()
@@ -36,9 +45,7 @@ def test_the_participant_page_follows_the_same_end_date(client):
     person = make_participant(consent_expires_on=timezone.localdate())
     make_story(participant=person)
     assert client.get(person.get_absolute_url()).status_code == 200
-    Participant.objects.filter(pk=person.pk).update(
-        consent_expires_on=timezone.localdate() - dt.timedelta(days=1)
-    )
+    edit(person.pk, consent_expires_on=timezone.localdate() - dt.timedelta(days=1))
     assert client.get(person.get_absolute_url()).status_code == 404
 
 
@@ -68,7 +75,7 @@ def test_publishing_is_refused_with_the_reason(editor, terms, reason):
 def test_withdrawing_consent_takes_stories_and_profile_down_without_deleting(client):
     person = make_participant()
     story = make_story(participant=person)
-    Participant.objects.filter(pk=person.pk).update(consent_withdrawn_at=timezone.now())
+    edit(person.pk, consent_withdrawn_at=timezone.now())
     assert client.get(story.get_absolute_url()).status_code == 404
     assert client.get(person.get_absolute_url()).status_code == 404
     assert Story.objects.filter(pk=story.pk, status="published").exists()  # nothing deleted
@@ -80,7 +87,7 @@ def test_a_photo_without_photo_consent_is_never_shown(client, settings):
     make_story(participant=person)
     page = client.get(person.get_absolute_url()).content.decode()
     assert "Portrait of Ama" not in page and "profile-photo" not in page
-    Participant.objects.filter(pk=person.pk).update(consent_photo=True)
+    edit(person.pk, consent_photo=True)
     assert "Portrait of Ama" in client.get(person.get_absolute_url()).content.decode()
 
 
@@ -89,7 +96,7 @@ def test_a_pull_quote_without_quote_consent_is_never_shown(client):
         participant=make_participant(consent_quotes=False), pull_quote="It changed everything."
     )
     assert "It changed everything." not in client.get(story.get_absolute_url()).content.decode()
-    Participant.objects.filter(pk=story.participant_id).update(consent_quotes=True)
+    edit(story.participant_id, consent_quotes=True)
     assert "It changed everything." in client.get(story.get_absolute_url()).content.decode()
 
 

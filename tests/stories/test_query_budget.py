@@ -1,5 +1,9 @@
 """Every public page runs a fixed number of queries, however much is on it.
 
+Counts are for a page rendered afresh (not from the page cache), and include
+the one query that reads the public content version; a cached page runs only
+that one.
+
 Each page is measured with a little content and again with much more (more
 stories, and more themes, tags, partners and outcomes on each story): the count
 must not move. The numbers are the budget; a change that adds a query per card
@@ -8,6 +12,7 @@ or per row fails here.
 
 import pytest
 
+from pagecache.versions import current_token
 from tests.factories import (
     make_cohort,
     make_organisation,
@@ -21,26 +26,26 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 BUDGET = {
-    "/": 9,
-    "/stories/": 8,
-    "/stories/?theme=alpha&theme=beta&tag=covid-19": 10,
-    "/stories/?programme=le&cohort=le-march-2020&organisation=home-council&q=story": 12,
-    "/search/?q=story": 9,
-    "/search/?q=story&theme=alpha&tag=covid-19": 11,
-    "/search/": 1,
-    "/search/?q=nothing-matches-this": 6,
-    "/themes/alpha/?q=story": 10,
-    "/themes/": 1,
-    "/themes/alpha/": 9,
-    "/stories/the-story/": 9,
-    "/tags/covid-19/": 8,
-    "/participants/": 2,
-    "/participants/pat/": 5,
-    "/organisations/": 2,
-    "/organisations/home-council/": 8,
-    "/feeds/stories/": 3,
-    "/feeds/themes/alpha/": 4,
-    "/sitemap.xml": 8,
+    "/": 10,
+    "/stories/": 9,
+    "/stories/?theme=alpha&theme=beta&tag=covid-19": 11,
+    "/stories/?programme=le&cohort=le-march-2020&organisation=home-council&q=story": 13,
+    "/search/?q=story": 10,
+    "/search/?q=story&theme=alpha&tag=covid-19": 12,
+    "/search/": 2,
+    "/search/?q=nothing-matches-this": 7,
+    "/themes/alpha/?q=story": 11,
+    "/themes/": 2,
+    "/themes/alpha/": 10,
+    "/stories/the-story/": 10,
+    "/tags/covid-19/": 9,
+    "/participants/": 3,
+    "/participants/pat/": 6,
+    "/organisations/": 3,
+    "/organisations/home-council/": 9,
+    "/feeds/stories/": 4,
+    "/feeds/themes/alpha/": 5,
+    "/sitemap.xml": 9,
     "/robots.txt": 0,
 }
 
@@ -84,12 +89,23 @@ class World:
 
 def test_every_page_runs_its_budget_for_3_stories_and_for_40(client, django_assert_num_queries):
     world = World()
+    current_token()  # the first request after an edit also works out the next schedule
     for url, budget in BUDGET.items():
         with django_assert_num_queries(budget, info=url):
             assert client.get(url).status_code == 200, url
 
     world.grow(stories=37, extra=4)  # 3 stories, then 40, each with more on it
+    current_token()
 
     for url, budget in BUDGET.items():
         with django_assert_num_queries(budget, info=url):
+            assert client.get(url).status_code == 200, url
+
+
+def test_a_cached_page_runs_one_query_whatever_it_shows(client, django_assert_num_queries):
+    World()
+    for url in BUDGET:
+        client.get(url)
+    for url, budget in BUDGET.items():
+        with django_assert_num_queries(min(budget, 1), info=url):
             assert client.get(url).status_code == 200, url

@@ -6,7 +6,14 @@ from taggit.models import Tag
 from stories import revisions, services
 from stories.models import Story
 from tests.admin_posts import ADD_URL, change_url, story_form
-from tests.factories import make_organisation, make_participant, make_story, make_theme
+from tests.factories import (
+    make_organisation,
+    make_outcome,
+    make_participant,
+    make_partner,
+    make_story,
+    make_theme,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -263,3 +270,51 @@ def test_a_recovered_story_with_a_long_address_still_fits(editor_client):
     recovered = Story.objects.get(pk=story.pk)
     assert len(recovered.slug) == 200 and recovered.slug.endswith(f"-recovered-{story.pk}")
     recovered.full_clean()
+
+
+def test_restore_keeps_partner_and_outcome_rows_an_open_form_points_at(editor_client, editor):
+    story = make_story()
+    partner = make_partner(story, role="Funder")
+    outcome = make_outcome(story, description="Funding secured")
+    revisions.save_revision(story, by=editor, comment="First")
+    old = revisions.versions_of(story.pk)[0]
+    partner.role, outcome.description = "Delivery partner", "Funding doubled"
+    partner.save()
+    outcome.save()
+    revisions.save_revision(story, by=editor, comment="Second")
+    editor_client.post(f"{history_url(story)}{old.pk}/restore/")
+    assert list(story.partnerships.values_list("pk", "role")) == [(partner.pk, "Funder")]
+    assert list(story.outcomes.values_list("pk", "description")) == [
+        (outcome.pk, "Funding secured")
+    ]
+
+
+def test_the_restore_page_lists_only_what_a_restore_changes(editor_client, edited_story, editor):
+    story, _ = edited_story
+    services.publish_story(story=story, by=editor)
+    first = revisions.versions_of(story.pk)[-1]
+    labels = [
+        row.label
+        for row in editor_client.get(f"{history_url(story)}{first.pk}/restore/").context["rows"]
+    ]
+    assert "Title" in labels
+    assert not {"Status", "Publish at", "Featured"} & set(labels)
+
+
+def test_a_save_with_no_edit_records_no_change_to_text_with_line_breaks(editor_client, editor):
+    story = make_story(status="draft", published_at=None, summary="One line.\nAnother.")
+    revisions.save_revision(story, by=editor, comment="Before")
+    editor_client.post(
+        change_url(story),
+        story_form(
+            title=story.title,
+            slug=story.slug,
+            participant=story.participant.pk,
+            summary="One line.\r\nAnother.",  # as the browser sends it
+            body=story.body,
+            opened_version=story.edit_version,
+        ),
+    )
+    newest, before = revisions.versions_of(story.pk)[:2]
+    assert newest.revision.comment == "Changed"
+    assert "Summary" not in [change.label for change in revisions.changes_between(before, newest)]

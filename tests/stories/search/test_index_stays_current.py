@@ -7,7 +7,7 @@ from taggit.models import Tag
 from stories import services
 from stories.models import SearchDocument, Story
 from stories.search import service as search
-from tests.factories import make_organisation, make_partner
+from tests.factories import make_organisation, make_partner, make_story
 
 pytestmark = pytest.mark.django_db
 
@@ -99,3 +99,10 @@ def test_rebuild_command_indexes_stories_that_have_no_search_text(ipswich, capsy
     call_command("rebuild_search_index", "--missing")
     assert "Indexed 1 stories" in capsys.readouterr().out
     assert found("Wilesmith") == [ipswich]
+
+
+def test_deleting_a_story_with_partners_leaves_no_search_text_behind():
+    story = make_story()
+    make_partner(story)
+    story.delete()
+    assert not SearchDocument.objects.exists()

@@ -1,0 +1,41 @@
+"""Whole public pages from the cache, never stale.
+
+A page is cached under the public content version, the host and the full
+path with its query, so any change (or a schedule reaching its time) makes
+the next request render afresh. Browsers and proxies may keep a copy but must
+revalidate it each time (`no-cache`); ConditionalGetMiddleware answers that
+with 304 when the ETag still matches.
+"""
+
+import hashlib
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.cache import patch_cache_control
+
+from pagecache.versions import current_token
+
+
+def page_key(token: str, request) -> str:
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    return f"page:{token}:{hashlib.sha256(address.encode()).hexdigest()}"
+
+
+def cached_public_page(view):
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD"):
+            return view(request, *args, **kwargs)
+        key = page_key(current_token(), request)
+        response = cache.get(key)
+        if response is None:
+            response = view(request, *args, **kwargs)
+            if hasattr(response, "render") and callable(response.render):
+                response = response.render()
+            if response.status_code == 200 and not response.cookies:
+                cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+        patch_cache_control(response, no_cache=True)
+        return response
+
+    return wrapper

@@ -1,0 +1,51 @@
+"""The public content version: read on every cached request, replaced on every change."""
+
+import uuid
+
+from django.apps import apps
+from django.utils import timezone
+
+from pagecache.models import ContentVersion
+
+ROW = 1
+
+
+def _next_change_at(now):
+    stories = apps.get_model("stories", "Story").objects
+    participants = apps.get_model("participants", "Participant").objects
+    moments = [
+        stories.next_scheduled_change(now),
+        participants.next_consent_end(timezone.localdate(now)),
+    ]
+    return min((moment for moment in moments if moment is not None), default=None)
+
+
+def bump() -> str:
+    """Make a new token, so every page cached until now is left behind.
+
+    One UPDATE, cheap enough for every save; when the site next changes by
+    itself is worked out by the first request that needs it.
+    """
+    token = uuid.uuid4().hex
+    fields = {"token": token, "changed_at": timezone.now(), "schedule_known": False}
+    if not ContentVersion.objects.filter(pk=ROW).update(**fields):
+        ContentVersion.objects.update_or_create(pk=ROW, defaults=fields)
+    return token
+
+
+def current_token() -> str:
+    """The token pages are cached under now: one query, more only just after a change."""
+    now = timezone.now()
+    version = ContentVersion.objects.filter(pk=ROW).first()
+    if version is None:
+        bump()
+        version = ContentVersion.objects.get(pk=ROW)
+    if version.schedule_known and (version.next_change_at is None or now < version.next_change_at):
+        return version.token
+    # Just after an edit, or a schedule or consent end has been reached (then a new token).
+    token = uuid.uuid4().hex if version.schedule_known else version.token
+    # Only if no edit came in meanwhile: an edit's token must never be written over.
+    ContentVersion.objects.filter(pk=ROW, token=version.token).update(
+        token=token, next_change_at=_next_change_at(now), schedule_known=True
+    )
+    return ContentVersion.objects.values_list("token", flat=True).get(pk=ROW)
