@@ -37,3 +37,7 @@ $(INSTALLED): pyproject.toml
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles
+
+# The benchmark: `make bench`, or `make bench BENCH_ARGS=--quick` for a fast look.
+bench: setup
+	$(PY) bench/run.py $(BENCH_ARGS)

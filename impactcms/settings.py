@@ -115,6 +115,9 @@ else:
 # any edit changes the key pages are cached under (see pagecache).
 PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 600)
 
+# Set only by `make bench`: the HTML its bare-Django reference page renders.
+BENCH_REFERENCE_HTML = envstr("BENCH_REFERENCE_HTML")
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

@@ -22,3 +22,8 @@ urlpatterns = [
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+if settings.BENCH_REFERENCE_HTML:
+    from impactcms.bench_views import bare_page_view
+
+    urlpatterns += [path("bench/bare/", bare_page_view(settings.BENCH_REFERENCE_HTML))]

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from taggit.models import Tag
 
+from pagecache.versions import bump
 from participants.models import Cohort, Organisation, Participant
 from stories.demo.loader import load_taxonomy
 from stories.generate_words import (
@@ -67,6 +68,7 @@ def generate_stories(count: int, *, seed: int | None = None) -> int:
     # Fresh statistics, so the planners pick the indexes for tables that just grew.
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
+    bump()  # bulk writes send no signals: cached pages must still go
     return made
 
 

@@ -51,3 +51,10 @@ def test_generated_stories_are_searchable():
     story = Story.objects.public().select_related("participant").first()
     surname = story.participant.name.split()[-1]
     assert story in search.matching(Story.objects.public(), surname)
+
+
+def test_generated_stories_show_at_once_on_a_cached_page(client):
+    client.get("/stories/")
+    assert "0 stories" in client.get("/stories/").content.decode()  # now cached
+    call_command("generate_stories", "3", "--seed", "1")
+    assert "0 stories" not in client.get("/stories/").content.decode()

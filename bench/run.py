@@ -1,0 +1,350 @@
+"""`make bench`: the public pages under load, side by side with Django's own ceiling.
+
+For each database (SQLite; PostgreSQL too when DATABASE_URL names one) and each
+size (1,000 and 100,000 stories; 1,000 and 10,000 with --quick), it builds a
+fresh database with `generate_stories`, serves it with gunicorn (production
+settings, DEBUG off) on 127.0.0.1, and drives each page with wrk for a fixed
+time, first with the page cache off and then on. Two references run through
+the same server and middleware: a bare Django view rendering a static template
+as large as the story list, and that HTML as a static file (WhiteNoise).
+
+Results: bench/results/latest.json and latest.md (and a dated copy of each).
+"""
+
+import argparse
+import datetime as dt
+import json
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / "bench" / ".work"
+RESULTS = ROOT / "bench" / "results"
+PYTHON = sys.executable
+GUNICORN = str(Path(PYTHON).with_name("gunicorn"))
+WORKERS = 3  # two cores, and wrk needs some of them too
+CONNECTIONS = 8
+REFERENCES = {"bare Django": "/bench/bare/", "static file": "/static/bench/page.html"}
+
+
+def log(message: str) -> None:
+    print(f"[bench {dt.datetime.now():%H:%M:%S}] {message}", flush=True)
+
+
+def ensure_wrk() -> str:
+    if wrk := shutil.which("wrk"):
+        return wrk
+    log("wrk is missing: installing it from Debian's packages")
+    sudo = [] if os.geteuid() == 0 else ["sudo"]
+    subprocess.run([*sudo, "apt-get", "install", "-y", "-q", "wrk"], check=True)
+    return shutil.which("wrk") or sys.exit("wrk could not be installed; install it and rerun.")
+
+
+# --- Databases ------------------------------------------------------------------
+
+
+def sqlite_url(size: int) -> str:
+    path = WORK / f"bench-{size}.sqlite3"
+    for leftover in WORK.glob(f"bench-{size}.sqlite3*"):
+        leftover.unlink()
+    return f"sqlite:///{path}"
+
+
+def postgres_url(base: str, size: int) -> str:
+    """A fresh database beside the one DATABASE_URL names."""
+    import psycopg
+
+    name = f"impactcms_bench_{size}"
+    parts = urlsplit(base)
+    admin = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin.replace("postgres://", "postgresql://", 1), autocommit=True) as db:
+        db.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        db.execute(f'CREATE DATABASE "{name}"')
+    return urlunsplit(parts._replace(path=f"/{name}"))
+
+
+def databases(args) -> list[tuple[str, callable]]:
+    chosen = [("SQLite", sqlite_url)]
+    base = os.environ.get("DATABASE_URL", "")
+    if base.startswith(("postgres://", "postgresql://")) and not args.sqlite_only:
+        chosen.append(("PostgreSQL", lambda size: postgres_url(base, size)))
+    return chosen
+
+
+# --- Running the app -------------------------------------------------------------
+
+
+def app_env(database_url: str, **extra: str) -> dict[str, str]:
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DATABASE_URL", "REDIS_URL", "DEBUG"}
+    }
+    return env | {
+        "DATABASE_URL": database_url,
+        "DEBUG": "0",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "STATIC_ROOT": str(WORK / "static"),
+        "MEDIA_ROOT": str(WORK / "media"),
+        **extra,
+    }
+
+
+def manage(env: dict, *args: str) -> str:
+    done = subprocess.run(
+        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    if done.returncode:
+        sys.exit(f"manage.py {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}")
+    return done.stdout
+
+
+def generate(env: dict, size: int) -> dict:
+    """Run generate_stories, measuring its own time and peak memory (not the shell's)."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [PYTHON, "manage.py", "generate_stories", str(size), "--seed", "1"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    if status:
+        sys.exit(f"generate_stories {size} failed")
+    return {"seconds": round(time.perf_counter() - started, 1), "peak_mb": usage.ru_maxrss // 1024}
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def serve(env: dict) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    server = subprocess.Popen(
+        [GUNICORN, "impactcms.wsgi", "--workers", str(WORKERS), "--bind", f"127.0.0.1:{port}"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(200):
+        try:
+            with urllib.request.urlopen(f"{base}/robots.txt", timeout=2) as answer:
+                if answer.status == 200:
+                    return server, base
+        except OSError:
+            time.sleep(0.1)
+    server.kill()
+    sys.exit("gunicorn did not start")
+
+
+def worker_peak_rss_mb(master: int) -> int:
+    """The largest resident size among gunicorn's workers."""
+    largest = 0
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(
+                line.split(":", 1) for line in status.read_text().splitlines() if ":" in line
+            )
+        except OSError:
+            continue
+        if fields.get("PPid", "").strip() == str(master):
+            largest = max(largest, int(fields["VmRSS"].split()[0]) // 1024)
+    return largest
+
+
+def load(wrk: str, url: str, seconds: float) -> dict:
+    done = subprocess.run(
+        [
+            wrk,
+            "--threads",
+            "2",
+            "--connections",
+            str(CONNECTIONS),
+            "--duration",
+            f"{max(1, round(seconds))}s",
+            "--timeout",
+            "10s",
+            "--script",
+            str(ROOT / "bench" / "report.lua"),
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    result["bytes_per_request"] = result["bytes"] // max(result["requests"], 1)
+    return result
+
+
+# --- One database at one size ---------------------------------------------------------
+
+
+def measure(wrk: str, label: str, url_for, size: int, seconds: float) -> dict:
+    log(f"{label}, {size:,} stories: building")
+    env = app_env(url_for(size))
+    manage(env, "migrate", "--noinput", "-v", "0")
+    generation = generate(env, size)
+    manage(env, "collectstatic", "--noinput", "-v", "0")
+    probe = json.loads(manage(env, "bench_probe"))
+    reference = WORK / "static" / "bench" / "page.html"
+    reference.parent.mkdir(parents=True, exist_ok=True)
+    reference.write_text(fetch_with_test_client(env, "/stories/"), encoding="utf-8")
+
+    modes = {}
+    for mode, cache_seconds in (("uncached", "0"), ("cached", "600")):
+        server, base = serve(
+            env | {"PAGE_CACHE_SECONDS": cache_seconds, "BENCH_REFERENCE_HTML": str(reference)}
+        )
+        try:
+            pages = {name: stats["url"] for name, stats in probe.items()} | REFERENCES
+            results = {}
+            for name, path in pages.items():
+                load(wrk, base + path, 1)  # warm the workers and the cache
+                results[name] = load(wrk, base + path, seconds)
+                log(f"{label} {size:,} {mode:8} {name:20} {results[name]['rps']:8.1f} req/s")
+            modes[mode] = {"pages": results, "worker_peak_mb": worker_peak_rss_mb(server.pid)}
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    return {"generate": generation, "probe": probe, **modes}
+
+
+def fetch_with_test_client(env: dict, path: str) -> str:
+    script = (
+        "from django.test import Client; from django.test.utils import override_settings\n"
+        "with override_settings(ALLOWED_HOSTS=['testserver']):\n"
+        f"    print(Client().get({path!r}).content.decode(), end='')"
+    )
+    return manage(env, "shell", "-c", script)
+
+
+# --- The report ------------------------------------------------------------------------
+
+
+def ratio(numerator: float, denominator: float) -> float | None:
+    return round(numerator / denominator, 2) if denominator else None
+
+
+def summarise(runs: dict) -> list[dict]:
+    """One row per database and page, with the ratios the goals are written in."""
+    rows = []
+    for label, sizes in runs.items():
+        small, large = sorted(sizes, key=int)
+        for name in sizes[large]["uncached"]["pages"]:
+            big = sizes[large]
+            uncached, cached = big["uncached"]["pages"][name], big["cached"]["pages"][name]
+            bare = big["uncached"]["pages"]["bare Django"]
+            little = sizes[small]["uncached"]["pages"][name]
+            probe = big["probe"].get(name, {})
+            rows.append(
+                {
+                    "database": label,
+                    "page": name,
+                    "url": probe.get("url", REFERENCES.get(name)),
+                    "queries": probe.get("queries"),
+                    "bytes": uncached["bytes_per_request"],
+                    "small_p50_ms": little["p50_ms"],
+                    "p50_ms": uncached["p50_ms"],
+                    "p95_ms": uncached["p95_ms"],
+                    "p99_ms": uncached["p99_ms"],
+                    "rps": uncached["rps"],
+                    "cached_rps": cached["rps"],
+                    "cached_p50_ms": cached["p50_ms"],
+                    "large_over_small_p50": ratio(uncached["p50_ms"], little["p50_ms"]),
+                    "over_bare_rps": ratio(uncached["rps"], bare["rps"]),
+                    "cached_over_bare_rps": ratio(cached["rps"], bare["rps"]),
+                    "cached_over_uncached_rps": ratio(cached["rps"], uncached["rps"]),
+                    "errors": uncached["errors"] + uncached["non2xx"] + cached["errors"],
+                }
+            )
+    return rows
+
+
+def markdown(report: dict) -> str:
+    sizes = " and ".join(f"{size:,}" for size in report["sizes"])
+    lines = [
+        f"# Benchmark, {report['finished']}",
+        "",
+        f"Stories: {sizes}. gunicorn, {WORKERS} workers, DEBUG off; wrk, 2 threads, "
+        f"{CONNECTIONS} connections, {report['seconds']} s a page; loopback. Times in ms. "
+        "Ratios: large ÷ small size (p50), page ÷ bare Django (requests/s), cached ÷ bare.",
+        "",
+        "| database | page | queries | KB | p50 small | p50 | p95 | p99 | req/s | "
+        "cached req/s | large÷small | ÷bare | cached÷bare |",
+        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+    ]
+    for row in report["rows"]:
+        queries = "-" if row["queries"] is None else row["queries"]
+        cells = [
+            row["database"],
+            row["page"],
+            queries,
+            f"{row['bytes'] / 1024:.1f}",
+            *(f"{row[key]:.1f}" for key in ("small_p50_ms", "p50_ms", "p95_ms", "p99_ms")),
+            f"{row['rps']:.0f}",
+            f"{row['cached_rps']:.0f}",
+            row["large_over_small_p50"],
+            row["over_bare_rps"],
+            row["cached_over_bare_rps"],
+        ]
+        lines.append("| " + " | ".join(str(cell) for cell in cells) + " |")
+    lines += [
+        "",
+        "| database | size | generate_stories | its peak memory | worker peak (cached run) |",
+        "|---|--:|--:|--:|--:|",
+    ]
+    for label, sizes_run in report["runs"].items():
+        for size, run in sorted(sizes_run.items(), key=lambda item: int(item[0])):
+            lines.append(
+                f"| {label} | {int(size):,} | {run['generate']['seconds']} s "
+                f"| {run['generate']['peak_mb']} MB | {run['cached']['worker_peak_mb']} MB |"
+            )
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="1,000 and 10,000 stories, 3 s a page")
+    parser.add_argument("--seconds", type=int, help="load time per page (default 8, quick 3)")
+    parser.add_argument("--sqlite-only", action="store_true", help="skip PostgreSQL")
+    args = parser.parse_args()
+    sizes = [1_000, 10_000] if args.quick else [1_000, 100_000]
+    seconds = args.seconds or (3 if args.quick else 8)
+
+    wrk = ensure_wrk()
+    WORK.mkdir(parents=True, exist_ok=True)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    runs = {
+        label: {str(size): measure(wrk, label, url_for, size, seconds) for size in sizes}
+        for label, url_for in databases(args)
+    }
+    report = {
+        "finished": f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC",
+        "sizes": sizes,
+        "seconds": seconds,
+        "runs": runs,
+        "rows": summarise(runs),
+    }
+    stamp = f"{dt.datetime.now(dt.UTC):%Y%m%d-%H%M}"
+    for name in ("latest", stamp):
+        (RESULTS / f"{name}.json").write_text(json.dumps(report, indent=2) + "\n")
+        (RESULTS / f"{name}.md").write_text(markdown(report))
+    print(markdown(report))
+
+
+if __name__ == "__main__":
+    main()
