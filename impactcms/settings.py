@@ -114,6 +114,8 @@ else:
 # How long a rendered public page may be kept. Freshness does not depend on it:
 # any edit changes the key pages are cached under (see pagecache).
 PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 600)
+# The same for counts and option lists over all public stories (pagecache.data).
+DATA_CACHE_SECONDS = envint("DATA_CACHE_SECONDS", 600)
 
 # Set only by `make bench`: the HTML its bare-Django reference page renders.
 BENCH_REFERENCE_HTML = envstr("BENCH_REFERENCE_HTML")

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.cache import patch_cache_control
 
+from pagecache.data import REQUEST_TOKEN
 from pagecache.versions import current_token
 
 
@@ -27,12 +28,17 @@ def cached_public_page(view):
     def wrapper(request, *args, **kwargs):
         if request.method not in ("GET", "HEAD"):
             return view(request, *args, **kwargs)
-        key = page_key(current_token(), request)
+        token = current_token()
+        key = page_key(token, request)
         response = cache.get(key)
         if response is None:
-            response = view(request, *args, **kwargs)
-            if hasattr(response, "render") and callable(response.render):
-                response = response.render()
+            reset = REQUEST_TOKEN.set(token)
+            try:
+                response = view(request, *args, **kwargs)
+                if hasattr(response, "render") and callable(response.render):
+                    response = response.render()
+            finally:
+                REQUEST_TOKEN.reset(reset)
             if response.status_code == 200 and not response.cookies:
                 cache.set(key, response, settings.PAGE_CACHE_SECONDS)
         patch_cache_control(response, no_cache=True)

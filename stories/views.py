@@ -1,5 +1,6 @@
 from django.shortcuts import get_object_or_404, render
 
+from pagecache.data import remember
 from participants.models import Cohort, Programme
 from stories.filters import ALL_FILTERS, StoryFilters
 from stories.models import Story, Theme
@@ -15,8 +16,8 @@ def home(request):
     public = Story.objects.public()
     cards = public.with_cards().latest_first()
     featured = list(cards.filter(featured=True)[:3])
-    themes = list(Theme.objects.with_public_story_counts())
-    figures = public.headline_figures()
+    themes = _themes_with_public_counts()
+    figures = remember("home:figures", public.headline_figures)
     figures["themes"] = sum(1 for theme in themes if theme.story_count)
     return render(
         request,
@@ -28,6 +29,10 @@ def home(request):
             "figures": figures,
         },
     )
+
+
+def _themes_with_public_counts() -> list[Theme]:
+    return remember("themes:public-counts", lambda: list(Theme.objects.with_public_story_counts()))
 
 
 def _listing(request, stories, filter_names, filters=None):
@@ -43,7 +48,10 @@ def _listing(request, stories, filter_names, filters=None):
     else:
         matching = filtered
         ordered = filtered.latest_first()
-    page = page_of(ordered.with_cards(), request.GET.get("page"), counted=matching)
+    # Counts over the whole archive are kept until the content changes.
+    scope = f"{request.path}?{filters.query()}"
+    count = remember(f"count:{scope}", matching.count)
+    page = page_of(ordered.with_cards(), request.GET.get("page"), count=count)
     if filters.words:
         page.object_list = list(page.object_list)
         extracts = search.snippets([story.pk for story in page.object_list], filters.words)
@@ -53,14 +61,23 @@ def _listing(request, stories, filter_names, filters=None):
         "filters": filters,
         "query": filters.query(),
         "page": page,
-        "facets": list(Theme.objects.with_story_counts(matching))
+        "facets": remember(
+            f"facets:{scope}", lambda: list(Theme.objects.with_story_counts(matching))
+        )
         if "theme" in filter_names
         else [],
-        "tag_options": list(Story.objects.public().tags_used()) if "tag" in filter_names else [],
-        "programme_options": list(Programme.objects.public())
+        "tag_options": remember("options:tags", lambda: list(Story.objects.public().tags_used()))
+        if "tag" in filter_names
+        else [],
+        "programme_options": remember(
+            "options:programmes", lambda: list(Programme.objects.public())
+        )
         if "programme" in filter_names
         else [],
-        "cohort_options": list(Cohort.objects.public().select_related("programme"))
+        "cohort_options": remember(
+            "options:cohorts",
+            lambda: list(Cohort.objects.public().select_related("programme")),
+        )
         if "cohort" in filter_names
         else [],
     }
@@ -75,7 +92,7 @@ def search_page(request):
     if context["page"] is None or not context["page"].paginator.count:
         # Nothing to show: suggest the themes instead.
         context["suggested_themes"] = [
-            theme for theme in Theme.objects.with_public_story_counts() if theme.story_count
+            theme for theme in _themes_with_public_counts() if theme.story_count
         ]
     return render(request, "stories/search.html", context)
 
@@ -106,14 +123,16 @@ def story_detail(request, slug):
 
 
 def theme_list(request):
-    themes = Theme.objects.with_public_story_counts()
-    return render(request, "stories/theme_list.html", {"themes": list(themes)})
+    return render(request, "stories/theme_list.html", {"themes": _themes_with_public_counts()})
 
 
 def theme_detail(request, slug):
     theme = get_object_or_404(Theme, slug=slug)
     context = _listing(request, Story.objects.public().for_theme(theme), THEME_PAGE_FILTERS)
-    context |= {"theme": theme, "related_themes": list(Theme.objects.occurring_with(theme))}
+    related = remember(
+        f"related-themes:{theme.pk}", lambda: list(Theme.objects.occurring_with(theme))
+    )
+    context |= {"theme": theme, "related_themes": related}
     return render(request, "stories/theme_detail.html", context)
 
 

@@ -250,3 +250,11 @@ def test_pages_for_other_hosts_and_queries_are_cached_apart(client, story, setti
     assert "http://stories.example.org/stories/" in other_host
     assert "1 story" in page(client, "/stories/?theme=housing")
     assert "0 stories" in page(client, "/stories/?theme=nothing-here")
+
+
+def test_kept_counts_follow_an_edit_even_with_the_page_cache_off(client, story, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    assert "1 story" in page(client, "/stories/?theme=housing")
+    assert "1 story" in page(client, "/stories/?theme=housing")  # from the kept count
+    make_story(title="Second", slug="second").themes.add(story.themes.get())
+    assert "2 stories" in page(client, "/stories/?theme=housing")
