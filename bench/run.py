@@ -248,7 +248,7 @@ def summarise(runs: dict) -> list[dict]:
             big = sizes[large]
             uncached, cached = big["uncached"]["pages"][name], big["cached"]["pages"][name]
             bare = big["uncached"]["pages"]["bare Django"]
-            little = sizes[small]["uncached"]["pages"][name]
+            little = sizes[small]["uncached"]["pages"].get(name, {})
             probe = big["probe"].get(name, {})
             rows.append(
                 {
@@ -257,14 +257,14 @@ def summarise(runs: dict) -> list[dict]:
                     "url": probe.get("url", REFERENCES.get(name)),
                     "queries": probe.get("queries"),
                     "bytes": uncached["bytes_per_request"],
-                    "small_p50_ms": little["p50_ms"],
+                    "small_p50_ms": little.get("p50_ms"),
                     "p50_ms": uncached["p50_ms"],
                     "p95_ms": uncached["p95_ms"],
                     "p99_ms": uncached["p99_ms"],
                     "rps": uncached["rps"],
                     "cached_rps": cached["rps"],
                     "cached_p50_ms": cached["p50_ms"],
-                    "large_over_small_p50": ratio(uncached["p50_ms"], little["p50_ms"]),
+                    "large_over_small_p50": ratio(uncached["p50_ms"], little.get("p50_ms")),
                     "over_bare_rps": ratio(uncached["rps"], bare["rps"]),
                     "cached_over_bare_rps": ratio(cached["rps"], bare["rps"]),
                     "cached_over_uncached_rps": ratio(cached["rps"], uncached["rps"]),
@@ -272,6 +272,9 @@ def summarise(runs: dict) -> list[dict]:
                 }
             )
     return rows
+
+
+MS_COLUMNS = ("small_p50_ms", "p50_ms", "p95_ms", "p99_ms")
 
 
 def markdown(report: dict) -> str:
@@ -294,7 +297,7 @@ def markdown(report: dict) -> str:
             row["page"],
             queries,
             f"{row['bytes'] / 1024:.1f}",
-            *(f"{row[key]:.1f}" for key in ("small_p50_ms", "p50_ms", "p95_ms", "p99_ms")),
+            *("-" if row[key] is None else f"{row[key]:.1f}" for key in MS_COLUMNS),
             f"{row['rps']:.0f}",
             f"{row['cached_rps']:.0f}",
             row["large_over_small_p50"],

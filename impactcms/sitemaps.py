@@ -1,10 +1,21 @@
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
 
 from participants.models import Organisation, Participant
 from stories.models import Story, Theme
 
 
-class StorySitemap(Sitemap):
+class SectionSitemap(Sitemap):
+    # Pages of an index, each small enough to build quickly whatever the archive's size
+    # (the protocol allows 50,000 URLs a file; one file would break it past that).
+    limit = 5_000
+
+    def get_latest_lastmod(self):
+        # For the index: one aggregate, not a walk over every item (Django's default).
+        return self.items().order_by().aggregate(latest=Max("updated_at"))["latest"]
+
+
+class StorySitemap(SectionSitemap):
     changefreq = "monthly"
     priority = 0.8
 
@@ -15,7 +26,7 @@ class StorySitemap(Sitemap):
         return story.updated_at
 
 
-class UpdatedAtSitemap(Sitemap):
+class UpdatedAtSitemap(SectionSitemap):
     """Any public page whose object carries `updated_at`."""
 
     def lastmod(self, obj):

@@ -110,7 +110,10 @@ def story_page_context(request, story: Story, *, with_related: bool = True) -> d
     """
     return {
         "story": story,
-        "related": Story.objects.related_to(story) if with_related else [],
+        # Ranking every public story by shared themes costs the archive's size: kept.
+        "related": remember(f"related:{story.pk}", lambda: Story.objects.related_to(story))
+        if with_related
+        else [],
         "article": article_data(story, request)
         if story.participant_id and story.published_at
         else None,

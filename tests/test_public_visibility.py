@@ -183,7 +183,10 @@ PUBLIC_PAGES = [
     ("public partner page", f"/organisations/{PUBLIC.partner_slug}/", [PUBLIC.title]),
     ("story feed", "/feeds/stories/", [PUBLIC.title]),
     ("theme feed", f"/feeds/themes/{THEME_SLUG}/", [PUBLIC.title]),
-    ("sitemap", "/sitemap.xml", [PUBLIC.slug, PUBLIC.participant_slug, PUBLIC.employer_slug]),
+    ("sitemap index", "/sitemap.xml", ["/sitemap-stories.xml"]),
+    ("stories sitemap", "/sitemap-stories.xml", [PUBLIC.slug]),
+    ("people sitemap", "/sitemap-participants.xml", [PUBLIC.participant_slug]),
+    ("organisations sitemap", "/sitemap-organisations.xml", [PUBLIC.employer_slug]),
 ]
 
 # Pages of the hidden story and of what only it names: none may exist.

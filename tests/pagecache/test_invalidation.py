@@ -167,7 +167,7 @@ def delete_story(story):
 
 
 @pytest.mark.parametrize("hide", [unpublish, withdraw_consent, delete_story])
-@pytest.mark.parametrize("url", ["/", "/stories/", "/themes/housing/", "/sitemap.xml"])
+@pytest.mark.parametrize("url", ["/", "/stories/", "/themes/housing/", "/sitemap-stories.xml"])
 def test_a_story_taken_down_leaves_every_cached_page_at_once(
     client, story, django_assert_num_queries, hide, url
 ):

@@ -138,17 +138,40 @@ def test_feed_of_an_unknown_theme_is_a_404(client, themed):
 
 
 def read_sitemap(client) -> dict[str, str]:
-    """Each URL in /sitemap.xml with its <lastmod>."""
+    """Each URL in the sitemaps /sitemap.xml indexes, with its <lastmod>."""
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
-    root = ET.fromstring(response.content)
-    assert root.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}urlset"
+    index = ET.fromstring(response.content)
+    assert index.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
     found = {}
-    for url in root.findall("sm:url", SITEMAP_NS):
-        location = url.findtext("sm:loc", namespaces=SITEMAP_NS)
-        assert location not in found, f"{location} is listed twice"
-        found[location] = url.findtext("sm:lastmod", default="", namespaces=SITEMAP_NS)
+    for section in index.findall("sm:sitemap", SITEMAP_NS):
+        address = section.findtext("sm:loc", namespaces=SITEMAP_NS)
+        assert address.startswith(SERVER), address
+        page = client.get(address.removeprefix(SERVER))
+        assert page.status_code == 200, address
+        root = ET.fromstring(page.content)
+        assert root.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}urlset"
+        for url in root.findall("sm:url", SITEMAP_NS):
+            location = url.findtext("sm:loc", namespaces=SITEMAP_NS)
+            assert location not in found, f"{location} is listed twice"
+            found[location] = url.findtext("sm:lastmod", default="", namespaces=SITEMAP_NS)
     return found
+
+
+def test_each_sitemap_file_stays_within_its_limit(client, monkeypatch):
+    from impactcms.sitemaps import StorySitemap
+
+    monkeypatch.setattr(StorySitemap, "limit", 2)
+    for _ in range(5):
+        make_story()
+    index = ET.fromstring(client.get("/sitemap.xml").content)
+    pages = [
+        loc.text
+        for loc in index.iterfind("sm:sitemap/sm:loc", SITEMAP_NS)
+        if "sitemap-stories" in loc.text
+    ]
+    assert len(pages) == 3  # 5 stories, 2 a page
+    assert len(read_sitemap(client)) >= 5
 
 
 def test_sitemap_lists_every_public_page_and_nothing_else(client):

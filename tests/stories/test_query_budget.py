@@ -47,6 +47,7 @@ BUDGET = {
     "/feeds/stories/": 4,
     "/feeds/themes/alpha/": 5,
     "/sitemap.xml": 9,
+    "/sitemap-stories.xml": 3,
     "/robots.txt": 0,
 }
 

@@ -40,7 +40,8 @@ def bench_pages() -> dict[str, str]:
         "search, common word": f"/search/?q={COMMON_WORD}",
         "search, rare name": f"/search/?q={story.participant.name.replace(' ', '+')}",
         "feed": "/feeds/stories/",
-        "sitemap": "/sitemap.xml",
+        "sitemap index": "/sitemap.xml",
+        "sitemap, stories": "/sitemap-stories.xml",
     }
 
 
