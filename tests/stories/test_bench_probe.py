@@ -14,7 +14,14 @@ def test_every_benchmarked_page_answers_200_with_its_query_count():
     out = io.StringIO()
     call_command("bench_probe", stdout=out)
     stats = json.loads(out.getvalue())
-    assert set(stats) >= {"home", "stories", "theme", "deep page", "search, rare name", "sitemap index"}
+    assert set(stats) >= {
+        "home",
+        "stories",
+        "theme",
+        "deep page",
+        "search, rare name",
+        "sitemap index",
+    }
     for name, page in stats.items():
         assert page["status"] == 200, (name, page["url"])
         assert page["queries"] >= 1 and page["bytes"] > 500, name
