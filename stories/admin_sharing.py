@@ -16,16 +16,12 @@ from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import linebreaksbr
 from django.urls import path, reverse
-from django.utils import dateformat, timezone
 from django.utils.html import format_html
 
+from impactcms.dates import local_datetime
 from stories.models import ShareLink
 from stories.sharing import create_share_link, latest_sign_off, revoke_share_link, share_url
 from stories.views_preview import staff_preview
-
-
-def _when(value) -> str:
-    return dateformat.format(timezone.localtime(value), "j M Y, H:i")
 
 
 class ShareLinkForm(forms.Form):
@@ -84,7 +80,7 @@ class ShareLinkInline(admin.TabularInline):
     @admin.display(description="State")
     def state(self, link):
         if link.revoked_at is not None:
-            return f"Revoked {_when(link.revoked_at)}"
+            return f"Revoked {local_datetime(link.revoked_at)}"
         if not link.is_active:
             return "Expired"
         if not getattr(link, "may_revoke", False):
@@ -162,7 +158,7 @@ class SharingAdmin:
         self.log_change(request, story, f"Created a share link{for_whom}.")
         self.message_user(
             request,
-            f"Share link created{for_whom}. It works until {_when(link.expires_at)}: "
+            f"Share link created{for_whom}. It works until {local_datetime(link.expires_at)}: "
             f"{share_url(link, request)}",
             messages.SUCCESS,
         )
@@ -200,7 +196,7 @@ class SharingAdmin:
         return format_html(
             "<strong>{}</strong> on {}, {}.{}",
             answer.get_decision_display(),
-            _when(answer.at),
+            local_datetime(answer.at),
             version,
             comment,
         )

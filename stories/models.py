@@ -9,6 +9,7 @@ from taggit.models import TaggedItemBase
 
 from images.fields import CleanImageField
 from images.models import HasImages, ImageUse
+from impactcms.dates import local_datetime
 from participants.models import Organisation, Participant
 from stories.fields import SanitizedBodyField
 from stories.querysets import StoryQuerySet, ThemeQuerySet
@@ -167,9 +168,9 @@ class Story(HasImages, models.Model):
         if self.status != StoryStatus.PUBLISHED:
             return self.get_status_display()
         if self.published_at and self.published_at > now:
-            return f"Scheduled for {timezone.localtime(self.published_at):%-d %b %Y %H:%M}"
+            return f"Scheduled for {local_datetime(self.published_at)}"
         if self.expires_at and self.expires_at <= now:
-            return f"Expired {timezone.localtime(self.expires_at):%-d %b %Y %H:%M}"
+            return f"Expired {local_datetime(self.expires_at)}"
         if self.participant_id and not self.participant.consent_stands:
             return "Hidden: consent does not stand"
         return "Live"

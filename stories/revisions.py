@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 import reversion
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.utils import timezone
 from reversion.models import Version
 from taggit.models import Tag
 
+from impactcms.dates import local_datetime
 from participants.models import Organisation, Participant
 from stories.models import Outcome, Story, StoryPartner, TaggedStory, Theme
+from stories.workflow import publication_problem
 
 
 def register():
@@ -135,10 +136,6 @@ def state_of(version: Version) -> StoryState:
 TEXT_FIELDS = ["title", "slug", "summary", "pull_quote", "body", "hero_image_alt"]
 
 
-def _when(value) -> str:
-    return f"{timezone.localtime(value):%-d %b %Y %H:%M}" if value else "—"
-
-
 def _outcome_line(outcome) -> str:
     value = outcome["value"]
     figure = f"{value.normalize():f} {outcome['unit']}".strip() + ": " if value is not None else ""
@@ -169,8 +166,8 @@ def _displayed(state: StoryState, participants: dict[int, str]) -> dict[str, str
         ),
         "Outcomes": "\n".join(_outcome_line(o) for o in state.outcomes),
         "Status": Story.Status(data["status"]).label,
-        "Publish at": _when(data["published_at"]),
-        "Unpublish at": _when(data.get("expires_at")),
+        "Publish at": local_datetime(data["published_at"]),
+        "Unpublish at": local_datetime(data.get("expires_at")),
         "Featured": "Yes" if data["featured"] else "No",
     }
 
@@ -257,19 +254,17 @@ def _apply_fields(story: Story, state: StoryState, lost: list[str]) -> None:
 def _apply_participant(story: Story, participant_id, lost: list[str]) -> None:
     if participant_id == story.participant_id:
         return
-    participant = Participant.objects.filter(pk=participant_id).first()
+    participant = Participant.objects.filter(pk=participant_id).first() if participant_id else None
     if participant_id and participant is None:
         lost.append("The participant of that revision has been deleted; kept the current one.")
         return
-    if story.status == Story.Status.PUBLISHED:
-        # A restore never takes a published story off the site: it keeps a
-        # participant whose consent stands.
-        problem = (
-            participant.consent_problem if participant else "That revision had no participant."
-        )
-        if problem:
-            lost.append(f"Kept the current participant: {problem}")
-            return
+    # A restore never takes a published story off the site: the participant it
+    # brings back must be one the story could be published with.
+    if story.status == Story.Status.PUBLISHED and (
+        problem := publication_problem(Story(participant=participant))
+    ):
+        lost.append(f"Kept the current participant: {problem}")
+        return
     story.participant = participant
 
 
@@ -328,7 +323,7 @@ def restore_revision(*, story: Story, version: Version, by) -> RestoreReport:
     _apply_fields(story, state, lost)
     record_edit(story)
     _apply_relations(story, state, lost)
-    when = _when(version.revision.date_created)
+    when = local_datetime(version.revision.date_created)
     save_revision(story, by=by, comment=f"Restored the revision of {when}")
     return RestoreReport(story=story, lost=lost)
 

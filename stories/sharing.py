@@ -12,9 +12,10 @@ import secrets
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from django.utils import dateformat, timezone
+from django.utils import timezone
 from django.utils.text import Truncator
 
+from impactcms.dates import local_date
 from stories.models import ShareLink, SignOff, Story
 
 TOKEN_SALT = "stories.share-link"
@@ -120,10 +121,6 @@ def latest_sign_off(story: Story) -> SignOff | None:
     return SignOff.objects.filter(story=story).order_by("-at", "-id").first()
 
 
-def answer_date(sign_off: SignOff) -> str:
-    return dateformat.format(timezone.localtime(sign_off.at), "j M Y")
-
-
 def sign_off_warning(story: Story) -> str | None:
     """What an editor should know before publishing without the participant's approval.
 
@@ -137,7 +134,7 @@ def sign_off_warning(story: Story) -> str | None:
     if answer is None:
         return f"{name} has not approved this story yet."
     if answer.decision == SignOff.Decision.CHANGES:
-        said = f"{name} asked for changes on {answer_date(answer)}"
+        said = f"{name} asked for changes on {local_date(answer.at)}"
         if not answer.comment:
             return f"{said}."
         return f"{said}: “{Truncator(answer.comment).chars(WARNING_COMMENT_CHARS)}”"

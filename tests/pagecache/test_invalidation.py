@@ -51,38 +51,31 @@ def test_a_page_comes_from_the_cache_the_second_time(client, story, django_asser
     assert "Leisure centres" in cached(client, "/stories/leisure/", django_assert_num_queries)
 
 
+def saved_with(row, field, value):
+    """Change one field and save, as the admin does; return what the page should now show."""
+    setattr(row, field, value)
+    row.save()
+    return value
+
+
 def retitle(story):
-    story.title = "Swimming pools"
-    story.save()
-    return "Swimming pools"
+    return saved_with(story, "title", "Swimming pools")
 
 
 def rename_participant(story):
-    person = story.participant
-    person.name = "Andrea Wilesmith"
-    person.save()
-    return "Andrea Wilesmith"
+    return saved_with(story.participant, "name", "Andrea Wilesmith")
 
 
 def rename_organisation(story):
-    organisation = story.participant.organisation
-    organisation.name = "Ipswich Council"
-    organisation.save()
-    return "Ipswich Council"
+    return saved_with(story.participant.organisation, "name", "Ipswich Council")
 
 
 def rename_theme(story):
-    theme = story.themes.get()
-    theme.name = "Homes"
-    theme.save()
-    return "Homes"
+    return saved_with(story.themes.get(), "name", "Homes")
 
 
 def rename_tag(story):
-    tag = Tag.objects.get(name="covid-19")
-    tag.name = "pandemic"
-    tag.save()
-    return "pandemic"
+    return saved_with(Tag.objects.get(name="covid-19"), "name", "pandemic")
 
 
 def add_tag(story):
@@ -96,10 +89,7 @@ def add_theme(story):
 
 
 def change_partner_role(story):
-    partnership = story.partnerships.get()
-    partnership.role = "Section 75 funder"
-    partnership.save()
-    return "Section 75 funder"
+    return saved_with(story.partnerships.get(), "role", "Section 75 funder")
 
 
 def add_outcome(story):
