@@ -1,26 +1,42 @@
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
+from django.utils.functional import cached_property
 
+from pagecache.data import remember
 from participants.models import Organisation, Participant
 from stories.models import Story, Theme
+from stories.pagination import CountedPaginator
 
 
 class SectionSitemap(Sitemap):
     # Pages of an index, each small enough to build quickly whatever the archive's size
-    # (the protocol allows 50,000 URLs a file; one file would break it past that).
-    limit = 5_000
+    # (the protocol allows 50,000 URLs a file; one file would break it past that). A
+    # thousand makes a section cost the same for an archive of a thousand or a million.
+    limit = 1_000
+    name = ""  # the section, naming what is remembered for it
+
+    @cached_property
+    def paginator(self):
+        # The index counts every section: kept until the content changes.
+        count = remember(f"sitemap:{self.name}:count", lambda: self.items().order_by().count())
+        return CountedPaginator(self._items(), self.limit, count=count)
 
     def get_latest_lastmod(self):
-        # For the index: one aggregate, not a walk over every item (Django's default).
-        return self.items().order_by().aggregate(latest=Max("updated_at"))["latest"]
+        # For the index: one aggregate, not a walk over every item (Django's default), kept.
+        return remember(
+            f"sitemap:{self.name}:lastmod",
+            lambda: self.items().order_by().aggregate(latest=Max("updated_at"))["latest"],
+        )
 
 
 class StorySitemap(SectionSitemap):
+    name = "stories"
     changefreq = "monthly"
     priority = 0.8
 
     def items(self):
-        return Story.objects.public().only("slug", "updated_at").order_by("pk")
+        # Newest first: the order of the index public stories are read through.
+        return Story.objects.public().only("slug", "updated_at").latest_first()
 
     def lastmod(self, story):
         return story.updated_at
@@ -34,6 +50,7 @@ class UpdatedAtSitemap(SectionSitemap):
 
 
 class ThemeSitemap(UpdatedAtSitemap):
+    name = "themes"
     priority = 0.7
 
     def items(self):
@@ -41,6 +58,7 @@ class ThemeSitemap(UpdatedAtSitemap):
 
 
 class ParticipantSitemap(UpdatedAtSitemap):
+    name = "participants"
     priority = 0.5
 
     def items(self):
@@ -48,6 +66,7 @@ class ParticipantSitemap(UpdatedAtSitemap):
 
 
 class OrganisationSitemap(UpdatedAtSitemap):
+    name = "organisations"
     priority = 0.5
 
     def items(self):

@@ -5,6 +5,10 @@ path with its query, so any change (or a schedule reaching its time) makes
 the next request render afresh. Browsers and proxies may keep a copy but must
 revalidate it each time (`no-cache`); ConditionalGetMiddleware answers that
 with 304 when the ETag still matches.
+
+A hit costs one plain query (the content version) and one cache read: the
+page is kept as its bytes and headers, ETag included, so nothing is pickled
+as objects, rendered or hashed again.
 """
 
 import hashlib
@@ -12,7 +16,8 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
-from django.utils.cache import patch_cache_control
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control, set_response_etag
 
 from pagecache.data import REQUEST_TOKEN
 from pagecache.versions import current_token
@@ -30,18 +35,21 @@ def cached_public_page(view):
             return view(request, *args, **kwargs)
         token = current_token()
         key = page_key(token, request)
-        response = cache.get(key)
-        if response is None:
-            reset = REQUEST_TOKEN.set(token)
-            try:
-                response = view(request, *args, **kwargs)
-                if hasattr(response, "render") and callable(response.render):
-                    response = response.render()
-            finally:
-                REQUEST_TOKEN.reset(reset)
-            if response.status_code == 200 and not response.cookies:
-                cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+        kept = cache.get(key)
+        if kept is not None:
+            content, headers = kept
+            return HttpResponse(content, headers=headers)
+        reset = REQUEST_TOKEN.set(token)
+        try:
+            response = view(request, *args, **kwargs)
+            if hasattr(response, "render") and callable(response.render):
+                response = response.render()
+        finally:
+            REQUEST_TOKEN.reset(reset)
         patch_cache_control(response, no_cache=True)
+        if response.status_code == 200 and not response.cookies and not response.streaming:
+            set_response_etag(response)
+            cache.set(key, (response.content, dict(response.items())), settings.PAGE_CACHE_SECONDS)
         return response
 
     return wrapper

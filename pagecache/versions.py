@@ -3,6 +3,7 @@
 import uuid
 
 from django.apps import apps
+from django.db import connection
 from django.utils import timezone
 
 from pagecache.models import ContentVersion
@@ -33,9 +34,27 @@ def bump() -> str:
     return token
 
 
+def _token_if_settled(now) -> str | None:
+    """The token, unless an edit or a scheduled moment since calls for a new one.
+
+    Run on every cached request, so a plain query rather than the ORM's
+    (a fifth of the time a cached page took).
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT token FROM {ContentVersion._meta.db_table} WHERE id = %s "
+            "AND schedule_known AND (next_change_at IS NULL OR next_change_at > %s)",
+            [ROW, connection.ops.adapt_datetimefield_value(now)],
+        )
+        row = cursor.fetchone()
+    return row[0] if row else None
+
+
 def current_token() -> str:
     """The token pages are cached under now: one query, more only just after a change."""
     now = timezone.now()
+    if token := _token_if_settled(now):
+        return token
     version = ContentVersion.objects.filter(pk=ROW).first()
     if version is None:
         bump()

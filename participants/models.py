@@ -1,10 +1,10 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 
 from images.fields import CleanImageField
 from images.models import HasImages, ImageUse
+from impactcms.addresses import slug_address
 from participants.querysets import (
     PUBLIC_WEB_SCOPES,
     CohortQuerySet,
@@ -68,7 +68,7 @@ class Organisation(HasImages, models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("participants:organisation", kwargs={"slug": self.slug})
+        return slug_address("participants:organisation", self.slug)
 
 
 class Programme(models.Model):
@@ -182,7 +182,7 @@ class Participant(HasImages, models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("participants:participant", kwargs={"slug": self.slug})
+        return slug_address("participants:participant", self.slug)
 
     def clean(self):
         super().clean()

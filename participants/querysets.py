@@ -2,7 +2,7 @@ import datetime as dt
 
 from django.apps import apps
 from django.db import models
-from django.db.models import Count, Min, Q
+from django.db.models import Count, Exists, Min, OuterRef, Q
 from django.utils import timezone
 
 # Consent scopes that allow a participant on the public website.
@@ -31,6 +31,13 @@ def consent_stands(prefix: str = "") -> Q:
     )
 
 
+def _has_public_story(model_name: str, **link):
+    # stories.querysets imports this module, so it is imported when first used.
+    from stories.querysets import has_public_story
+
+    return has_public_story(model_name, **link)
+
+
 class ParticipantQuerySet(models.QuerySet):
     def with_consent(self):
         return self.filter(consent_stands())
@@ -48,9 +55,12 @@ class ParticipantQuerySet(models.QuerySet):
         return timezone.make_aware(midnight)
 
     def public(self):
-        """Participants the public may see: consent stands and a story is public."""
-        stories = apps.get_model("stories", "Story").objects.public()
-        return self.with_consent().filter(pk__in=stories.values("participant_id"))
+        """Participants the public may see: consent stands and a story is public.
+
+        A probe per participant (EXISTS), so looking up one person costs the
+        same at any size of archive.
+        """
+        return self.with_consent().filter(_has_public_story("Story", participant=OuterRef("pk")))
 
     def with_public_story_counts(self):
         stories = apps.get_model("stories", "Story").objects.public()
@@ -62,11 +72,9 @@ class ParticipantQuerySet(models.QuerySet):
 class OrganisationQuerySet(models.QuerySet):
     def public(self):
         """Organisations named on a public story, as a participant's employer or a partner."""
-        stories = apps.get_model("stories", "Story").objects.public()
-        partnered = apps.get_model("stories", "StoryPartner").objects.filter(story__in=stories)
         return self.filter(
-            Q(pk__in=stories.values("participant__organisation_id"))
-            | Q(pk__in=partnered.values("organisation_id"))
+            _has_public_story("Story", participant__organisation=OuterRef("pk"))
+            | _has_public_story("StoryPartner", organisation=OuterRef("pk"))
         )
 
     def with_public_story_counts(self):
@@ -89,11 +97,11 @@ class CohortQuerySet(models.QuerySet):
     def public(self):
         """Cohorts with at least one participant the public may see."""
         people = self.model.participants.rel.related_model.objects.public()
-        return self.filter(pk__in=people.values("cohorts"))
+        return self.filter(Exists(people.filter(cohorts=OuterRef("pk"))))
 
 
 class ProgrammeQuerySet(models.QuerySet):
     def public(self):
         """Programmes with at least one public cohort."""
         cohorts = self.model.cohorts.rel.related_model.objects.public()
-        return self.filter(pk__in=cohorts.values("programme_id"))
+        return self.filter(Exists(cohorts.filter(programme=OuterRef("pk"))))

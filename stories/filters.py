@@ -7,10 +7,12 @@ one the page reports as "not found" with an empty result; never an error.
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from urllib.parse import urlencode
 
-from participants.models import Cohort, Organisation, Programme
-from stories.models import Story, Theme
+from participants.models import Organisation
+from stories import options
+from stories.models import Theme
 from stories.search import service as search
 
 MAX_THEMES = 10
@@ -34,10 +36,10 @@ ALL_FILTERS = tuple(LABELS)
 # a slug known only to a draft reads as "not found". Built per request, since
 # "public" depends on the time.
 LOOKUPS = {
-    "tag": lambda: Story.objects.public().tags_used(),
-    "programme": lambda: Programme.objects.public(),
-    "cohort": lambda: Cohort.objects.public().select_related("programme"),
-    "organisation": lambda: Organisation.objects.public(),
+    "tag": lambda slug: options.with_slug(options.public_tags(), slug),
+    "programme": lambda slug: options.with_slug(options.public_programmes(), slug),
+    "cohort": lambda slug: options.with_slug(options.public_cohorts(), slug),
+    "organisation": lambda slug: Organisation.objects.public().filter(slug=slug).first(),
 }
 
 
@@ -89,7 +91,12 @@ class StoryFilters:
             self.themes = [by_slug[slug] for slug in valid_themes if slug in by_slug]
         for name, slug in self.slugs.items():
             if SLUG.match(slug):
-                self.objects[name] = LOOKUPS[name]().filter(slug=slug).first()
+                self.objects[name] = LOOKUPS[name](slug)
+
+    @cached_property
+    def chosen(self) -> dict[str, str]:
+        """The slug sent for each kind of filter, "" for none (the template reads every kind)."""
+        return {name: self.slugs.get(name, "") for name in LOOKUPS}
 
     @property
     def all_found(self) -> bool:
@@ -101,14 +108,17 @@ class StoryFilters:
     def any(self) -> bool:
         return bool(self.theme_slugs or self.slugs or self.words)
 
-    def apply(self, stories, *, with_words: bool = True):
-        """`stories` narrowed by every filter (and by the words unless told not to)."""
+    def apply(self, stories, *, with_words: bool = True, probe: bool = False):
+        """`stories` narrowed by every filter (and by the words unless told not to).
+
+        `probe` tests themes and tags story by story (see `StoryQuerySet.for_theme`).
+        """
         if not self.all_found:
             return stories.none()
         for theme in self.themes:
-            stories = stories.for_theme(theme)
+            stories = stories.for_theme(theme, probe=probe)
         if tag := self.objects.get("tag"):
-            stories = stories.for_tag(tag)
+            stories = stories.for_tag(tag, probe=probe)
         if programme := self.objects.get("programme"):
             stories = stories.for_programme(programme)
         if cohort := self.objects.get("cohort"):

@@ -1,16 +1,55 @@
 from django.apps import apps
 from django.db import models
-from django.db.models import Count, Min, Prefetch, Q
+from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q
 from django.utils import timezone
 from taggit.models import Tag
 
 from participants.models import Cohort, Organisation, Participant
 from participants.querysets import consent_stands
 
+PUBLISHED = "published"  # StoryStatus.PUBLISHED (the models import this module)
+
 
 def _stories_model(name: str):
     # The stories models import this module, so they are looked up when used.
     return apps.get_model("stories", name)
+
+
+def public_story(prefix: str = "") -> Q:
+    """The condition under which a story is public, through a relation named by `prefix`.
+
+    `Story.objects.public()` applies it directly; a related model asks "is there
+    a public story" with `Exists(...filter(public_story("story__"), ...))`, a
+    probe per row rather than a list of every public story (which SQLite would
+    build in full before answering a question about one person or tag).
+    """
+    now = timezone.now()
+    return (
+        consent_stands(f"{prefix}participant__")
+        & (Q(**{f"{prefix}expires_at__isnull": True}) | Q(**{f"{prefix}expires_at__gt": now}))
+        & Q(**{f"{prefix}status": PUBLISHED, f"{prefix}published_at__lte": now})
+    )
+
+
+def has_public_story(model_name: str, **link) -> Exists:
+    """Whether a row of `model_name` (Story or a model linked to it) ties to a public story.
+
+    `link` names the outer row, e.g. `participant=OuterRef("pk")`.
+    """
+    model = _stories_model(model_name)
+    prefix = "" if model_name == "Story" else f"{_STORY_LINKS[model_name]}__"
+    return Exists(model.objects.filter(public_story(prefix), **link))
+
+
+# How each model reaches its story, for has_public_story.
+_STORY_LINKS = {"StoryPartner": "story"}
+
+
+def public_tag(slug: str) -> Tag | None:
+    """The tag with this slug, if a public story carries it (a draft's tags stay unseen)."""
+    return Tag.objects.filter(
+        has_public_story("TaggedStory", tag=OuterRef("pk")), slug=slug
+    ).first()
 
 
 class StoryQuerySet(models.QuerySet):
@@ -22,13 +61,7 @@ class StoryQuerySet(models.QuerySet):
         The query decides, so schedules need no job. Every public view, feed,
         sitemap and search starts here.
         """
-        now = timezone.now()
-        return self.filter(
-            consent_stands("participant__"),
-            Q(expires_at__isnull=True) | Q(expires_at__gt=now),
-            status=self.model.Status.PUBLISHED,
-            published_at__lte=now,
-        )
+        return self.filter(public_story())
 
     def next_scheduled_change(self, now):
         """The next moment a published story goes live or is unpublished, or None."""
@@ -39,13 +72,26 @@ class StoryQuerySet(models.QuerySet):
         )
         return min((m for m in moments.values() if m is not None), default=None)
 
-    def for_theme(self, theme):
-        # A subquery rather than a join: several theme filters never duplicate rows.
+    def for_theme(self, theme, *, probe: bool = False):
+        """Stories with this theme.
+
+        A subquery rather than a join, so several theme filters never duplicate
+        rows. `probe` asks it story by story (EXISTS), for walking the newest
+        stories of a common theme in date order: SQLite would otherwise list and
+        sort every story the theme has to find the first twelve.
+        """
         through = self.model.themes.through
+        if probe:
+            return self.filter(Exists(through.objects.filter(story=OuterRef("pk"), theme=theme)))
         return self.filter(pk__in=through.objects.filter(theme=theme).values("story_id"))
 
-    def for_tag(self, tag):
+    def for_tag(self, tag, *, probe: bool = False):
+        """Stories with this tag; `probe` as for `for_theme`."""
         tagged = self.model.tags.through
+        if probe:
+            return self.filter(
+                Exists(tagged.objects.filter(content_object=OuterRef("pk"), tag=tag))
+            )
         return self.filter(pk__in=tagged.objects.filter(tag=tag).values("content_object_id"))
 
     def for_programme(self, programme):

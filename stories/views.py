@@ -1,10 +1,11 @@
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from pagecache.data import remember
-from participants.models import Cohort, Programme
+from stories import options
 from stories.filters import ALL_FILTERS, StoryFilters
 from stories.models import Story, Theme
-from stories.pagination import page_of
+from stories.pagination import newest_first_page, page_of
 from stories.search import service as search
 from stories.seo import article_data
 
@@ -35,58 +36,61 @@ def _themes_with_public_counts() -> list[Theme]:
     return remember("themes:public-counts", lambda: list(Theme.objects.with_public_story_counts()))
 
 
-def _listing(request, stories, filter_names, filters=None):
+# A filter that keeps at least one story in this many is walked in date order,
+# testing each story (EXISTS); a rarer one lists its few stories and sorts them.
+WALK_WHEN_ONE_IN = 200
+
+
+def _listing(request, filter_names, *, filters=None, within=lambda stories, probe: stories):
     """What every filterable list of stories shows: the page, the filters, the facets.
 
-    With words to search for, results come best match first, with snippets.
+    `within` narrows the public stories to the page's own theme or tag. With
+    words to search for, results come best match first, with snippets.
     """
     filters = filters or StoryFilters.from_query(request.GET, filter_names)
-    filtered = filters.apply(stories, with_words=False)
-    if filters.words:
-        matching = search.matching(filtered, filters.words)
-        ordered = search.ranked(filtered, filters.words)
-    else:
-        matching = filtered
-        ordered = filtered.latest_first()
+    public = Story.objects.public()
+
+    def narrowed(*, probe=False):
+        return filters.apply(within(public, probe), with_words=False, probe=probe)
+
+    matching = search.matching(narrowed(), filters.words) if filters.words else narrowed()
     # Counts over the whole archive are kept until the content changes.
     scope = f"{request.path}?{filters.query()}"
     count = remember(f"count:{scope}", matching.count)
-    page = page_of(ordered.with_cards(), request.GET.get("page"), count=count)
+    number = request.GET.get("page")
     if filters.words:
-        page.object_list = list(page.object_list)
-        extracts = search.snippets([story.pk for story in page.object_list], filters.words)
+        best = search.ranked(narrowed(), filters.words) if count else []
+        page = page_of(best, number)
+        cards = Story.objects.filter(pk__in=page.object_list).with_cards().in_bulk()
+        extracts = search.snippets(page.object_list, filters.words)
+        page.object_list = [cards[pk] for pk in page.object_list if pk in cards]
         for story in page.object_list:
             story.snippet = extracts.get(story.pk)
+    else:
+        common = count * WALK_WHEN_ONE_IN >= remember("count:public", public.count)
+        ordered = narrowed(probe=common).latest_first().with_cards()
+        page = newest_first_page(ordered, number, count=count, every=matching, scope=scope)
     return {
         "filters": filters,
         "query": filters.query(),
         "page": page,
+        # A common word matches more than are ranked: the page says how many matched.
+        "matches": count,
         "facets": remember(
             f"facets:{scope}", lambda: list(Theme.objects.with_story_counts(matching))
         )
         if "theme" in filter_names
         else [],
-        "tag_options": remember("options:tags", lambda: list(Story.objects.public().tags_used()))
-        if "tag" in filter_names
-        else [],
-        "programme_options": remember(
-            "options:programmes", lambda: list(Programme.objects.public())
-        )
-        if "programme" in filter_names
-        else [],
-        "cohort_options": remember(
-            "options:cohorts",
-            lambda: list(Cohort.objects.public().select_related("programme")),
-        )
-        if "cohort" in filter_names
-        else [],
+        "tag_options": options.public_tags() if "tag" in filter_names else [],
+        "programme_options": options.public_programmes() if "programme" in filter_names else [],
+        "cohort_options": options.public_cohorts() if "cohort" in filter_names else [],
     }
 
 
 def search_page(request):
     filters = StoryFilters.from_query(request.GET)
     if filters.words:
-        context = _listing(request, Story.objects.public(), ALL_FILTERS, filters)
+        context = _listing(request, ALL_FILTERS, filters=filters)
     else:
         context = {"filters": filters, "page": None}
     if context["page"] is None or not context["page"].paginator.count:
@@ -98,7 +102,7 @@ def search_page(request):
 
 
 def story_list(request):
-    context = _listing(request, Story.objects.public(), ALL_FILTERS)
+    context = _listing(request, ALL_FILTERS)
     return render(request, "stories/story_list.html", context)
 
 
@@ -131,7 +135,11 @@ def theme_list(request):
 
 def theme_detail(request, slug):
     theme = get_object_or_404(Theme, slug=slug)
-    context = _listing(request, Story.objects.public().for_theme(theme), THEME_PAGE_FILTERS)
+    context = _listing(
+        request,
+        THEME_PAGE_FILTERS,
+        within=lambda stories, probe: stories.for_theme(theme, probe=probe),
+    )
     related = remember(
         f"related-themes:{theme.pk}", lambda: list(Theme.objects.occurring_with(theme))
     )
@@ -141,6 +149,10 @@ def theme_detail(request, slug):
 
 def tag_detail(request, slug):
     # Only a tag on a public story has a page: a draft's tags stay unseen.
-    tag = get_object_or_404(Story.objects.public().tags_used(), slug=slug)
-    context = _listing(request, Story.objects.public().for_tag(tag), TAG_PAGE_FILTERS)
+    tag = options.with_slug(options.public_tags(), slug)
+    if tag is None:
+        raise Http404("No public story carries this tag.")
+    context = _listing(
+        request, TAG_PAGE_FILTERS, within=lambda stories, probe: stories.for_tag(tag, probe=probe)
+    )
     return render(request, "stories/tag_detail.html", context | {"tag": tag})

@@ -11,7 +11,7 @@ from django.contrib.postgres.search import (
     SearchRank,
 )
 from django.db import connection
-from django.db.models import F, FloatField, Q, TextField, Value
+from django.db.models import Exists, F, FloatField, OuterRef, Q, TextField, Value
 from django.db.models.functions import Coalesce, Concat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -22,6 +22,8 @@ from stories.search.queries import fts5_expression, parse
 
 # PostgreSQL ranks weights D, C, B, A (body is C, context B, names A).
 RANK_WEIGHTS = [0.05, 0.2, 0.5, 1.0]
+# How many matches are ranked at most: the most recently added ones (see `ranked`).
+SEARCH_WINDOW = 500
 SNIPPET_WORDS = 28
 
 
@@ -64,28 +66,41 @@ def matching(stories, text: str):
     return stories.filter(pk__in=found.values("story_id"))
 
 
-def ranked(stories, text: str):
-    """Matching `stories` (see `matching`), best first, newest first among equals."""
+def ranked(stories, text: str, *, window: int | None = None) -> list[int]:
+    """The ids of matching `stories` (see `matching`), best first, newest first among equals.
+
+    Every match is ranked when there are at most `window` (SEARCH_WINDOW) of
+    them; past that, the `window` most recently added matches are, so a common word costs the
+    same in an archive of a thousand stories or a million. Each database walks
+    its matches from the newest id down and stops there; scoring every one of
+    78,000 matches took 0.5 s (SQLite) to 1.5 s (PostgreSQL) at 100,000 stories.
+    """
     query = parse(text)
     if query.is_empty:
-        return stories.none()
+        return []
+    window = window or SEARCH_WINDOW
     if _postgres():
-        stories = matching(stories, text)
         rank = Coalesce(
             SearchRank(F("search_document__vector"), _ts_query(text), weights=RANK_WEIGHTS),
             Value(0.0),
             output_field=FloatField(),
         )
         # Matches found only through a typo rank 0: after exact ones, newest first.
-        # (Scoring trigram similarity per row costs more than the rest of the query.)
-        return stories.annotate(rank=rank).order_by("-rank", "-published_at", "-id")
-    # Ranked by joining the index: FTS5's rank is bm25 with our column weights
-    # (migration 0003), lower for a better match.
-    return (
-        stories.filter(sqlite_search_index__query__fts5_match=fts5_expression(query))
-        .annotate(rank=F("sqlite_search_index__rank"))
-        .order_by("rank", "-published_at", "-id")
-    )
+        rows = matching(stories, text).annotate(score=rank).order_by("-pk")
+        rows = rows.values_list("pk", "score", "published_at")[:window]
+        return _best_first(rows, higher_is_better=True)
+    # FTS5 walks its index from the highest rowid down, scoring only what it returns;
+    # its rank is bm25 with our column weights (migration 0003), lower for a better match.
+    found = SqliteSearchIndex.objects.filter(query__fts5_match=fts5_expression(query))
+    rows = found.filter(Exists(stories.filter(pk=OuterRef("story_id")))).order_by("-story_id")
+    rows = rows.values_list("story_id", "rank", "story__published_at")[:window]
+    return _best_first(rows, higher_is_better=False)
+
+
+def _best_first(rows, *, higher_is_better: bool) -> list[int]:
+    sign = -1 if higher_is_better else 1
+    ordered = sorted(rows, key=lambda row: (sign * row[1], -row[2].timestamp(), -row[0]))
+    return [pk for pk, _, _ in ordered]
 
 
 def snippets(story_ids: list[int], text: str) -> dict[int, SafeString]:

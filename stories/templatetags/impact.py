@@ -4,6 +4,8 @@ from django import template
 from django.utils.html import _json_script_escapes
 from django.utils.safestring import mark_safe
 
+from impactcms.addresses import slug_address
+
 register = template.Library()
 
 
@@ -21,3 +23,9 @@ def json_ld(data) -> str:
 def absolute_url(context, path: str) -> str:
     request = context.get("request")
     return request.build_absolute_uri(path) if request else path
+
+
+@register.filter
+def tag_address(slug: str) -> str:
+    """The page of the tag with this slug."""
+    return slug_address("stories:tag", slug)

@@ -13,7 +13,9 @@ pytestmark = pytest.mark.django_db
 
 
 def found(words):
-    return list(search.ranked(Story.objects.public(), words))
+    best = search.ranked(Story.objects.public(), words)
+    stories = Story.objects.in_bulk(best)
+    return [stories[pk] for pk in best]
 
 
 def test_renaming_the_participant_updates_results(ipswich):

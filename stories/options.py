@@ -1,0 +1,29 @@
+"""What the filters offer: the tags, programmes and cohorts found on public stories.
+
+Each list is read once per content version (pagecache.data.remember) and serves
+both the filter bar's choices and the lookup of a slug a reader sent, so a
+filter costs no query over the archive, whatever its size.
+"""
+
+from pagecache.data import remember
+from participants.models import Cohort, Programme
+from stories.models import Story
+
+
+def public_tags() -> list:
+    return remember("options:tags", lambda: list(Story.objects.public().tags_used()))
+
+
+def public_programmes() -> list:
+    return remember("options:programmes", lambda: list(Programme.objects.public()))
+
+
+def public_cohorts() -> list:
+    return remember(
+        "options:cohorts", lambda: list(Cohort.objects.public().select_related("programme"))
+    )
+
+
+def with_slug(options: list, slug: str):
+    """The option with this slug, or None."""
+    return next((option for option in options if option.slug == slug), None)
