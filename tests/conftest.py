@@ -37,3 +37,20 @@ def empty_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def fresh_content_version():
+    """Each test reads the content version from its own database, not a copy kept before."""
+    from pagecache import versions
+
+    versions.forget()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def stop_listening_for_changes(django_db_setup):
+    """PostgreSQL will not drop the test database while a connection listens on it."""
+    yield
+    from pagecache import changes
+
+    changes.stop_listening()

@@ -1,8 +1,7 @@
 """Every public page runs a fixed number of queries, however much is on it.
 
-Counts are for a page rendered afresh (not from the page cache), and include
-the one query that reads the public content version; a cached page runs only
-that one.
+Counts are for a page rendered afresh (not from the page cache), once the
+public content version is known to the process; a cached page then runs none.
 
 Each page is measured with a little content and again with much more (more
 stories, and more themes, tags, partners and outcomes on each story): the count
@@ -27,27 +26,27 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 BUDGET = {
-    "/": 10,
-    "/stories/": 10,
-    "/stories/?theme=alpha&theme=beta&tag=covid-19": 11,
-    "/stories/?programme=le&cohort=le-march-2020&organisation=home-council&q=story": 12,
-    "/search/?q=story": 11,
-    "/search/?q=story&theme=alpha&tag=covid-19": 12,
-    "/search/": 2,
-    "/search/?q=nothing-matches-this": 7,
-    "/themes/alpha/?q=story": 12,
-    "/themes/": 2,
-    "/themes/alpha/": 11,
-    "/stories/the-story/": 10,
-    "/tags/covid-19/": 10,
-    "/participants/": 3,
-    "/participants/pat/": 6,
-    "/organisations/": 3,
-    "/organisations/home-council/": 9,
-    "/feeds/stories/": 4,
-    "/feeds/themes/alpha/": 5,
-    "/sitemap.xml": 9,
-    "/sitemap-stories.xml": 3,
+    "/": 9,
+    "/stories/": 9,
+    "/stories/?theme=alpha&theme=beta&tag=covid-19": 10,
+    "/stories/?programme=le&cohort=le-march-2020&organisation=home-council&q=story": 11,
+    "/search/?q=story": 10,
+    "/search/?q=story&theme=alpha&tag=covid-19": 11,
+    "/search/": 1,
+    "/search/?q=nothing-matches-this": 6,
+    "/themes/alpha/?q=story": 11,
+    "/themes/": 1,
+    "/themes/alpha/": 10,
+    "/stories/the-story/": 9,
+    "/tags/covid-19/": 9,
+    "/participants/": 2,
+    "/participants/pat/": 5,
+    "/organisations/": 2,
+    "/organisations/home-council/": 8,
+    "/feeds/stories/": 3,
+    "/feeds/themes/alpha/": 4,
+    "/sitemap.xml": 8,
+    "/sitemap-stories.xml": 2,
     "/robots.txt": 0,
 }
 
@@ -89,16 +88,23 @@ class World:
             self.add_story(participant=person, extra=extra, featured=index % 3 == 0)
 
 
+def settle():
+    """As on a live site after an edit: the first request works out the next scheduled
+    change, the next reads the version once and this process keeps it."""
+    current_token()
+    current_token()
+
+
 def test_every_page_runs_its_budget_for_3_stories_and_for_40(client, django_assert_num_queries):
     world = World()
-    current_token()  # the first request after an edit also works out the next schedule
+    settle()
     for url, budget in BUDGET.items():
         cache.clear()  # nothing kept: the page's whole cost
         with django_assert_num_queries(budget, info=url):
             assert client.get(url).status_code == 200, url
 
     world.grow(stories=37, extra=4)  # 3 stories, then 40, each with more on it
-    current_token()
+    settle()
 
     for url, budget in BUDGET.items():
         cache.clear()
@@ -106,24 +112,24 @@ def test_every_page_runs_its_budget_for_3_stories_and_for_40(client, django_asse
             assert client.get(url).status_code == 200, url
 
 
-def test_a_cached_page_runs_one_query_whatever_it_shows(client, django_assert_num_queries):
+def test_a_cached_page_runs_no_query_whatever_it_shows(client, django_assert_num_queries):
     World()
     for url in BUDGET:
         client.get(url)
-    for url, budget in BUDGET.items():
-        with django_assert_num_queries(min(budget, 1), info=url):
+    for url in BUDGET:
+        with django_assert_num_queries(0, info=url):
             assert client.get(url).status_code == 200, url
 
 
 # With the page cache off, what a page still runs once counts and option lists
 # over the whole archive are kept (pagecache.data): only its own rows.
 KEPT_COUNTS_BUDGET = {
-    "/": 7,
-    "/stories/": 4,
-    "/stories/?theme=alpha&theme=beta&tag=covid-19": 5,
-    "/search/?q=story": 6,
-    "/themes/": 1,
-    "/themes/alpha/": 5,
+    "/": 6,
+    "/stories/": 3,
+    "/stories/?theme=alpha&theme=beta&tag=covid-19": 4,
+    "/search/?q=story": 5,
+    "/themes/": 0,
+    "/themes/alpha/": 4,
 }
 
 
