@@ -116,6 +116,9 @@ else:
 PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 600)
 # The same for counts and option lists over all public stories (pagecache.data).
 DATA_CACHE_SECONDS = envint("DATA_CACHE_SECONDS", 600)
+# On PostgreSQL each process listens for content changes (pagecache.changes), so a
+# cached page needs no query. Set 0 behind a pooler that drops LISTEN/NOTIFY.
+PAGE_CACHE_LISTEN = envbool("PAGE_CACHE_LISTEN", True)
 
 # Set only by `make bench`: the HTML its bare-Django reference page renders.
 BENCH_REFERENCE_HTML = envstr("BENCH_REFERENCE_HTML")

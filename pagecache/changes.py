@@ -22,6 +22,7 @@ import contextlib
 import logging
 import select
 
+from django.conf import settings
 from django.db import connection
 
 logger = logging.getLogger(__name__)
@@ -80,8 +81,13 @@ def stop_listening() -> None:
 
 
 def start_listening() -> None:
-    """Before reading the version: any change after this moment will be heard."""
-    if connection.vendor == "postgresql":
+    """Before reading the version: any change after this moment will be heard.
+
+    PAGE_CACHE_LISTEN=0 turns listening off, for a pooler that cannot pass
+    notifications on (PgBouncer in transaction mode): then every cached request
+    reads the version.
+    """
+    if connection.vendor == "postgresql" and settings.PAGE_CACHE_LISTEN:
         _listener.start()
 
 

@@ -12,6 +12,7 @@ from pagecache import changes
 from pagecache.models import ContentVersion
 
 ROW = 1
+TRUST_KEPT_FOR = dt.timedelta(seconds=10)
 
 
 def _next_change_at(now):
@@ -83,7 +84,10 @@ def current_token() -> str:
         version = ContentVersion.objects.get(pk=ROW)
     if version.schedule_known and (version.next_change_at is None or now < version.next_change_at):
         if mark is not None:
-            _kept = _Kept(version.token, version.next_change_at, mark)
+            # Read again at least every few seconds all the same: should a signal ever
+            # be lost (a listening connection cut without a word), staleness is bounded.
+            until = min(filter(None, [version.next_change_at, now + TRUST_KEPT_FOR]))
+            _kept = _Kept(version.token, until, mark)
         return version.token
     # Just after an edit, or a schedule or consent end has been reached (then a new token).
     token = uuid.uuid4().hex if version.schedule_known else version.token

@@ -61,6 +61,8 @@ def newest_first_page(stories, number: str | None, *, count: int, every, scope: 
     if skipped < stride:
         return paginator.page(wanted)
     marks = remember(f"marks:{scope}", lambda: _marks(every, stride))
+    if not marks:
+        return paginator.page(wanted)
     index = min(skipped // stride, len(marks) - 1)
     published_at, pk = marks[index]
     # published_at <= the mark's on its own as well, so the index range starts there.

@@ -83,3 +83,15 @@ def test_another_connection_committing_moves_the_mark(tmp_path):
         assert changes.sqlite_mark(mine) != before
         mine.close()
         other.close()
+
+
+def test_a_kept_version_is_read_again_after_a_few_seconds_all_the_same(
+    settled, django_assert_num_queries
+):
+    # Should a notification ever be lost, a page is stale for seconds at most.
+    later = timezone.now() + versions.TRUST_KEPT_FOR + dt.timedelta(seconds=1)
+    with mock.patch("django.utils.timezone.now", return_value=later):
+        with django_assert_num_queries(1):
+            assert versions.current_token() == settled
+        with django_assert_num_queries(0):
+            assert versions.current_token() == settled
