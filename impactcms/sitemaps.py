@@ -35,7 +35,7 @@ class StorySitemap(SectionSitemap):
     priority = 0.8
 
     def items(self):
-        # Newest first: the order of the index public stories are read through.
+        # Newest first, the order of the index that public stories are read through.
         return Story.objects.public().only("slug", "updated_at").latest_first()
 
     def lastmod(self, story):

@@ -111,7 +111,8 @@ def sqlite_mark(raw) -> tuple[int, int]:
     return (id(raw), version)
 
 
-def notify_others(cursor) -> None:
+def notify_others() -> None:
     """Part of a change's transaction: other processes hear of it when it commits."""
     if connection.vendor == "postgresql":
-        cursor.execute("SELECT pg_notify(%s, '')", [CHANNEL])
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_notify(%s, '')", [CHANNEL])

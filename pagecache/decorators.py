@@ -6,9 +6,9 @@ the next request render afresh. Browsers and proxies may keep a copy but must
 revalidate it each time (`no-cache`); ConditionalGetMiddleware answers that
 with 304 when the ETag still matches.
 
-A hit costs one plain query (the content version) and one cache read: the
-page is kept as its bytes and headers, ETag included, so nothing is pickled
-as objects, rendered or hashed again.
+A hit costs one cache read and, while this process knows the content version
+(pagecache.versions), no query: the page is kept as its bytes and headers,
+ETag included, so nothing is pickled as objects, rendered or hashed again.
 """
 
 import hashlib

@@ -5,7 +5,6 @@ import uuid
 from dataclasses import dataclass
 
 from django.apps import apps
-from django.db import connection
 from django.utils import timezone
 
 from pagecache import changes
@@ -55,8 +54,7 @@ def bump() -> str:
     fields = {"token": token, "changed_at": timezone.now(), "schedule_known": False}
     if not ContentVersion.objects.filter(pk=ROW).update(**fields):
         ContentVersion.objects.update_or_create(pk=ROW, defaults=fields)
-    with connection.cursor() as cursor:
-        changes.notify_others(cursor)
+    changes.notify_others()
     return token
 
 

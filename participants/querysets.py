@@ -31,11 +31,15 @@ def consent_stands(prefix: str = "") -> Q:
     )
 
 
-def _has_public_story(model_name: str, **link):
-    # stories.querysets imports this module, so it is imported when first used.
-    from stories.querysets import has_public_story
+def _public_stories():
+    return apps.get_model("stories", "Story").objects.public()
 
-    return has_public_story(model_name, **link)
+
+def _public_partnerships():
+    # stories.querysets imports this module, so it is imported when first used.
+    from stories.querysets import public_story
+
+    return apps.get_model("stories", "StoryPartner").objects.filter(public_story("story__"))
 
 
 class ParticipantQuerySet(models.QuerySet):
@@ -60,7 +64,9 @@ class ParticipantQuerySet(models.QuerySet):
         A probe per participant (EXISTS), so looking up one person costs the
         same at any size of archive.
         """
-        return self.with_consent().filter(_has_public_story("Story", participant=OuterRef("pk")))
+        return self.with_consent().filter(
+            Exists(_public_stories().filter(participant=OuterRef("pk")))
+        )
 
     def with_public_story_counts(self):
         stories = apps.get_model("stories", "Story").objects.public()
@@ -73,8 +79,8 @@ class OrganisationQuerySet(models.QuerySet):
     def public(self):
         """Organisations named on a public story, as a participant's employer or a partner."""
         return self.filter(
-            _has_public_story("Story", participant__organisation=OuterRef("pk"))
-            | _has_public_story("StoryPartner", organisation=OuterRef("pk"))
+            Exists(_public_stories().filter(participant__organisation=OuterRef("pk")))
+            | Exists(_public_partnerships().filter(organisation=OuterRef("pk")))
         )
 
     def with_public_story_counts(self):

@@ -33,8 +33,9 @@ LABELS = {
 }
 ALL_FILTERS = tuple(LABELS)
 # Only what appears on a public story can be filtered by, or named on the page:
-# a slug known only to a draft reads as "not found". Built per request, since
-# "public" depends on the time.
+# a slug known only to a draft reads as "not found". Tags, programmes and cohorts
+# come from the lists kept per content version (stories.options); organisations,
+# too many to list, are looked up one at a time.
 LOOKUPS = {
     "tag": lambda slug: options.with_slug(options.public_tags(), slug),
     "programme": lambda slug: options.with_slug(options.public_programmes(), slug),

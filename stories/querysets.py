@@ -21,7 +21,7 @@ def public_story(prefix: str = "") -> Q:
     `Story.objects.public()` applies it directly; a related model asks "is there
     a public story" with `Exists(...filter(public_story("story__"), ...))`, a
     probe per row rather than a list of every public story (which SQLite would
-    build in full before answering a question about one person or tag).
+    build in full before answering a question about one organisation).
     """
     now = timezone.now()
     return (
@@ -29,27 +29,6 @@ def public_story(prefix: str = "") -> Q:
         & (Q(**{f"{prefix}expires_at__isnull": True}) | Q(**{f"{prefix}expires_at__gt": now}))
         & Q(**{f"{prefix}status": PUBLISHED, f"{prefix}published_at__lte": now})
     )
-
-
-def has_public_story(model_name: str, **link) -> Exists:
-    """Whether a row of `model_name` (Story or a model linked to it) ties to a public story.
-
-    `link` names the outer row, e.g. `participant=OuterRef("pk")`.
-    """
-    model = _stories_model(model_name)
-    prefix = "" if model_name == "Story" else f"{_STORY_LINKS[model_name]}__"
-    return Exists(model.objects.filter(public_story(prefix), **link))
-
-
-# How each model reaches its story, for has_public_story.
-_STORY_LINKS = {"StoryPartner": "story"}
-
-
-def public_tag(slug: str) -> Tag | None:
-    """The tag with this slug, if a public story carries it (a draft's tags stay unseen)."""
-    return Tag.objects.filter(
-        has_public_story("TaggedStory", tag=OuterRef("pk")), slug=slug
-    ).first()
 
 
 class StoryQuerySet(models.QuerySet):

@@ -25,13 +25,12 @@ def test_every_match_is_ranked_within_the_window(five_matches):
     assert sorted(found) == sorted(story.pk for story in five_matches)
 
 
-def test_past_the_window_only_the_most_recently_added_are_ranked(five_matches, monkeypatch):
-    monkeypatch.setattr(search, "SEARCH_WINDOW", 3)
+def test_past_the_window_only_the_most_recently_added_are_ranked(five_matches):
     found = search.ranked(Story.objects.public(), "allotment", window=3)
     assert sorted(found) == sorted(story.pk for story in five_matches[-3:])
 
 
-def test_a_title_match_outranks_a_body_match_inside_the_window(monkeypatch):
+def test_a_title_match_outranks_a_body_match_inside_the_window():
     person = make_participant()
     in_title = make_story(participant=person, title="Allotments for the ward", summary="")
     in_body = make_story(participant=person, title="Another", body="<p>allotments</p>")
