@@ -3,8 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
+BROWSER_TOOLS := node_modules/.installed
 
-.PHONY: run test lint format setup migrate demo bench clean
+.PHONY: run test e2e lint format setup browser-tools migrate demo bench clean
 
 run: setup
 	$(PY) manage.py migrate --noinput
@@ -14,9 +15,22 @@ run: setup
 	@echo "Serving Impact CMS on http://127.0.0.1:8000 (Ctrl-C stops it)"
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-test: setup
+test: setup browser-tools
 	$(PY) manage.py makemigrations --check --dry-run
+	@$(SAY_WHAT_IS_SKIPPED)
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The browser, accessibility and HTML tests alone (also part of `make test`).
+e2e: setup browser-tools
+	@$(SAY_WHAT_IS_SKIPPED)
+	$(PY) -m pytest tests/e2e $(PYTEST_ARGS)
+
+# The browser tests need Debian's chromium, the HTML checker needs Java; without
+# them those tests are skipped (never under CI, where .ci/run installs them).
+SAY_WHAT_IS_SKIPPED = command -v chromium >/dev/null 2>&1 || test -n "$$CHROMIUM" || \
+	echo "*** Chromium not found: the browser and accessibility tests will be SKIPPED (apt-get install chromium)"; \
+	command -v java >/dev/null 2>&1 || \
+	echo "*** Java not found: the HTML validity tests will be SKIPPED (apt-get install default-jre-headless)"
 
 lint: setup
 	$(VENV)/bin/ruff check .
@@ -35,8 +49,19 @@ $(INSTALLED): pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[dev]"
 	touch $(INSTALLED)
 
+# axe-core and the Nu HTML Checker, from the npm registry; their install scripts
+# are not run (vnu-jar's would download a Java runtime: the machine's Java serves).
+browser-tools: $(BROWSER_TOOLS)
+
+$(BROWSER_TOOLS): package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && touch $@; \
+	else \
+		echo "*** npm not found: the accessibility and HTML tests will be SKIPPED (install Node.js)"; \
+	fi
+
 clean:
-	rm -rf $(VENV) db.sqlite3 media staticfiles
+	rm -rf $(VENV) node_modules db.sqlite3 media staticfiles test-artifacts
 
 # The benchmark: `make bench`, or `make bench BENCH_ARGS=--quick` for a fast look.
 bench: setup

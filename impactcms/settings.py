@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
+    "django.forms",
     "taggit",
     "django_prose_editor",
     "reversion",
@@ -77,6 +78,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Widgets render through TEMPLATES, so templates/ can mend a widget's markup
+# (admin/widgets/split_datetime.html labels the date and time inputs).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 # SQLite in the project folder unless DATABASE_URL names another database.
 DATABASES = {

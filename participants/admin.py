@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Count
 
 from impactcms.admin_display import thumbnail
+from impactcms.admin_inlines import LabelledTabularInline
 from impactcms.admin_slugs import FillsEmptySlug
 from participants.models import Cohort, Organisation, Participant, Programme
 from stories.models import Story
@@ -40,6 +41,8 @@ class ConsentFilter(admin.SimpleListFilter):
 
 @admin.register(Participant)
 class ParticipantAdmin(FillsEmptySlug, admin.ModelAdmin):
+    # Explicit: an annotated (GROUP BY) query drops Meta.ordering, and the autocomplete pages it.
+    ordering = ["name"]
     list_display = ["name", "photo_preview", "job_title", "organisation", "consent", "story_count"]
     list_select_related = ["organisation"]
     list_filter = [ConsentFilter, "organisation__kind", "cohorts__programme", "cohorts"]
@@ -93,6 +96,7 @@ class ParticipantAdmin(FillsEmptySlug, admin.ModelAdmin):
 
 @admin.register(Organisation)
 class OrganisationAdmin(FillsEmptySlug, admin.ModelAdmin):
+    ordering = ["name"]
     list_display = ["name", "logo_preview", "kind", "website", "people", "partnerships_count"]
     list_filter = ["kind"]
     search_fields = ["name", "description"]
@@ -123,7 +127,7 @@ class OrganisationAdmin(FillsEmptySlug, admin.ModelAdmin):
         return obj.partnership_total
 
 
-class CohortInline(admin.TabularInline):
+class CohortInline(LabelledTabularInline):
     model = Cohort
     fields = ["name", "slug", "start_date"]
     prepopulated_fields = {"slug": ["name"]}
@@ -132,6 +136,7 @@ class CohortInline(admin.TabularInline):
 
 @admin.register(Programme)
 class ProgrammeAdmin(FillsEmptySlug, admin.ModelAdmin):
+    ordering = ["name"]
     list_display = ["name", "cohort_count"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -147,6 +152,7 @@ class ProgrammeAdmin(FillsEmptySlug, admin.ModelAdmin):
 
 @admin.register(Cohort)
 class CohortAdmin(FillsEmptySlug, admin.ModelAdmin):
+    ordering = ["programme__name", "-start_date", "name"]
     list_display = ["name", "programme", "start_date", "participant_count"]
     list_select_related = ["programme"]
     list_filter = ["programme"]

@@ -4,6 +4,7 @@ from django.db.models import Count
 from django.utils.text import format_lazy
 
 from impactcms.admin_display import thumbnail
+from impactcms.admin_inlines import LabelledTabularInline
 from impactcms.admin_slugs import FillsEmptySlug
 from stories import services
 from stories.admin_history import RevisionsAdmin
@@ -15,7 +16,7 @@ from stories.sharing import sign_off_warning
 from stories.workflow import can_publish, status_refusal
 
 
-class StoryPartnerInline(admin.TabularInline):
+class StoryPartnerInline(LabelledTabularInline):
     model = StoryPartner
     fields = ["organisation", "role", "order"]
     autocomplete_fields = ["organisation"]
@@ -24,7 +25,7 @@ class StoryPartnerInline(admin.TabularInline):
     verbose_name_plural = "partner organisations"
 
 
-class OutcomeInline(admin.TabularInline):
+class OutcomeInline(LabelledTabularInline):
     model = Outcome
     fields = ["description", "value", "unit", "order"]
     extra = 0
@@ -209,6 +210,8 @@ class StoryAdmin(SharingAdmin, RevisionsAdmin, FillsEmptySlug, admin.ModelAdmin)
 
 @admin.register(Theme)
 class ThemeAdmin(FillsEmptySlug, admin.ModelAdmin):
+    # Explicit: an annotated (GROUP BY) query drops Meta.ordering, and the autocomplete pages it.
+    ordering = ["order", "name"]
     list_display = ["name", "order", "summary", "story_count"]
     list_editable = ["order"]
     search_fields = ["name", "summary"]

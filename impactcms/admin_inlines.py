@@ -1,0 +1,20 @@
+from django.contrib import admin
+
+
+class LabelledTabularInline(admin.TabularInline):
+    """A tabular inline whose inputs carry the name of their column.
+
+    Django names a tabular inline's fields only in the column headings, so a
+    screen reader reaching a field by Tab announces an unnamed input.
+    """
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+
+        class LabelledFormSet(formset):
+            def add_fields(self, form, index):
+                super().add_fields(form, index)  # adds DELETE and ORDER, which need names too
+                for field in form.fields.values():
+                    field.widget.attrs.setdefault("aria-label", str(field.label))
+
+        return LabelledFormSet

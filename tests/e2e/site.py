@@ -1,0 +1,46 @@
+"""The content the browser and HTML tests read, and one address of each public page type."""
+
+from stories.demo.loader import load_demo
+from stories.models import Story, Theme
+from stories.search.documents import refresh_all
+from tests.factories import make_participant, make_story
+
+SEED_STORY = "andrew-wilesmith-ipswich-leisure-to-community-health"
+THEME = "health-inequalities"
+TAG = "physical-activity"
+
+# One address of every kind of public page, with what it shows.
+PUBLIC_PAGES = {
+    "home": "/",
+    "story-list-filtered": f"/stories/?theme={THEME}&theme=system-leadership&tag={TAG}",
+    "story-list-not-found-filter": "/stories/?theme=no-such-theme",
+    "theme-list": "/themes/",
+    "theme": f"/themes/{THEME}/",
+    "story": f"/stories/{SEED_STORY}/",
+    "participant-list": "/participants/",
+    "participant": "/participants/andrew-wilesmith/",
+    "organisation-list": "/organisations/",
+    "organisation": "/organisations/ipswich-borough-council/",
+    "tag": f"/tags/{TAG}/",
+    "search-results": "/search/?q=Ipswich",
+    "search-no-results": "/search/?q=zebra+crossing+xylophone",
+    "search-empty": "/search/",
+    "not-found": "/stories/no-such-story/",
+}
+
+
+def load_site(*, pictures: bool = True, more_in_theme: int = 0) -> None:
+    """The demo content with its pictures, searchable; optionally more stories on
+    the demo theme and tag, so that a filtered theme page has a second page."""
+    load_demo(with_pictures=pictures)
+    theme = Theme.objects.get(slug=THEME)
+    for n in range(1, more_in_theme + 1):
+        story = make_story(
+            title=f"Walking group number {n} takes the long way round",
+            summary="A walking group that began with three neighbours and a map.",
+            participant=make_participant(name=f"Walker {n}", slug=f"walker-{n}"),
+        )
+        story.themes.add(theme)
+        story.tags.add(TAG)
+    refresh_all()
+    assert Story.objects.public().filter(slug=SEED_STORY).exists()

@@ -1,0 +1,70 @@
+"""axe-core finds no WCAG 2.0/2.1/2.2 A or AA violation on any public page type,
+at desktop and phone widths, nor on the admin's story forms."""
+
+import pytest
+
+from stories.models import Story
+from tests.e2e.conftest import PHONE
+from tests.e2e.pages import axe_violations, log_in
+from tests.e2e.site import PUBLIC_PAGES, SEED_STORY, load_site
+from tests.factories import make_staff
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+def test_every_public_page_type_passes_axe_at_desktop_and_phone_widths(browser):
+    load_site()
+    found = {}
+    with browser() as open_page:
+        for width, page in [("desktop", open_page()), ("phone", open_page(viewport=PHONE))]:
+            for name, address in PUBLIC_PAGES.items():
+                response = page.goto(address)
+                assert response.status == (404 if name == "not-found" else 200), address
+                if violations := axe_violations(page):
+                    found[f"{name} at {width} width, {address}"] = violations
+    assert found == {}, _listed(found)
+
+
+def test_admin_login_and_editing_forms_pass_axe(browser):
+    """The forms editors work in, with inline rows added and an autocomplete open."""
+    load_site()
+    make_staff("erin-editor", "Editors")
+    story = Story.objects.get(slug=SEED_STORY)
+    found = {}
+    with browser() as open_page:
+        page = open_page()
+        page.goto("/admin/login/")
+        found["login"] = axe_violations(page)
+        log_in(page, "erin-editor")
+        for address in [
+            "/admin/stories/story/add/",
+            f"/admin/stories/story/{story.pk}/change/",
+            "/admin/participants/participant/add/",
+            "/admin/participants/organisation/add/",
+        ]:
+            page.goto(address)
+            found[address] = axe_violations(page)
+        page.goto("/admin/stories/story/add/")
+        page.get_by_role("button", name="Add another partner organisation").click()
+        page.get_by_role("button", name="Add another outcome").click()
+        page.get_by_role("combobox", name="Participant").click()
+        page.locator(".select2-results__option").first.wait_for()
+        found["story form with new rows and an open autocomplete"] = axe_violations(page)
+    found = {where: lines for where, lines in found.items() if lines}
+    assert found == {}, _listed(found)
+
+
+def test_axe_reports_what_it_should(browser):
+    """The check can fail: a picture with no alt text and an unlabelled field are found."""
+    with browser() as open_page:
+        page = open_page()
+        page.set_content(
+            '<!doctype html><html lang="en"><title>t</title><main>'
+            '<img src="data:," width="10" height="10"><input type="text"></main></html>'
+        )
+        rules = {line.split(" ")[0] for line in axe_violations(page)}
+    assert {"image-alt", "label"} <= rules
+
+
+def _listed(found: dict[str, list[str]]) -> str:
+    return "\n".join(f"{where}:\n  " + "\n  ".join(lines) for where, lines in found.items())
