@@ -63,6 +63,13 @@ def screenshot(page, name: str) -> str:
     folder = ARTIFACTS / "screenshots" / connection.vendor
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.png"
+    # Pictures below the fold load lazily, so a whole-page shot would show gaps.
+    page.evaluate(
+        """() => Promise.all([...document.images].map(img => {
+            img.loading = 'eager';
+            return img.decode().catch(() => null);
+        }))"""
+    )
     page.screenshot(path=str(path), full_page=True)
     return str(path.relative_to(ARTIFACTS.parent))
 
@@ -74,3 +81,15 @@ def log_in(page, username: str, password: str = "pw-for-tests-only") -> None:
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Log in").click()
     page.wait_for_url("**/admin/")
+
+
+def pick(page, combobox, typed: str, option: str) -> None:
+    """Choose in one of the admin's autocomplete pickers, as a person does: open, type, click."""
+    combobox.click()
+    page.locator(".select2-container--open .select2-search__field").last.fill(typed)
+    page.locator(".select2-results__option", has_text=option).first.click()
+
+
+def loaded_image(locator) -> bool:
+    """The image was fetched and decoded: the reader sees a picture, not a broken icon."""
+    return locator.evaluate("img => img.complete && img.naturalWidth > 0")
