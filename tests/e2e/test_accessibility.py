@@ -6,18 +6,18 @@ import pytest
 from stories.models import Story
 from tests.e2e.conftest import PHONE
 from tests.e2e.pages import axe_violations, log_in
-from tests.e2e.site import PUBLIC_PAGES, SEED_STORY, load_site
+from tests.e2e.site import SEED_STORY, load_site
 from tests.factories import make_staff
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def test_every_public_page_type_passes_axe_at_desktop_and_phone_widths(browser):
-    load_site()
+    pages = load_site()
     found = {}
     with browser() as open_page:
         for width, page in [("desktop", open_page()), ("phone", open_page(viewport=PHONE))]:
-            for name, address in PUBLIC_PAGES.items():
+            for name, address in pages.items():
                 response = page.goto(address)
                 assert response.status == (404 if name == "not-found" else 200), address
                 if violations := axe_violations(page):

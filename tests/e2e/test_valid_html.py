@@ -7,7 +7,7 @@ import subprocess
 import pytest
 
 from tests.e2e.browser import VNU_JAR, require
-from tests.e2e.site import PUBLIC_PAGES, load_site
+from tests.e2e.site import load_site
 
 pytestmark = pytest.mark.django_db
 
@@ -28,9 +28,8 @@ def nu_check(files) -> list[dict]:
 
 
 def test_every_public_page_type_is_valid_html(client, tmp_path):
-    load_site()
     files = {}
-    for name, address in PUBLIC_PAGES.items():
+    for name, address in load_site().items():
         response = client.get(address)
         assert response.status_code == (404 if name == "not-found" else 200), address
         files[name] = tmp_path / f"{name}.html"
