@@ -7,7 +7,7 @@ from stories.models import Story
 from tests.e2e.conftest import PHONE
 from tests.e2e.pages import axe_violations, log_in
 from tests.e2e.site import SEED_STORY, load_site
-from tests.factories import make_staff
+from tests.factories import make_participant, make_staff, make_story
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -23,6 +23,40 @@ def test_every_public_page_type_passes_axe_at_desktop_and_phone_widths(browser):
                 if violations := axe_violations(page):
                     found[f"{name} at {width} width, {address}"] = violations
     assert found == {}, _listed(found)
+
+
+def test_every_public_page_type_reflows_at_320_pixels_without_sideways_scrolling(browser):
+    """WCAG 1.4.10 (Reflow), which axe cannot judge: nothing wider than a small phone,
+    even with a very long word and an unbroken web address in a story."""
+    pages = load_site()
+    long_words = make_story(
+        title="Gesundheitsförderungszusammenarbeitsvereinbarung signed in Llanfairpwllgwyngyll",
+        summary="See https://example.org/a/very/long/path/that/never/breaks/anywhere/at/all/x",
+        body="<p>Read https://example.org/reports/2026/health-inequalities-annual-review-final"
+        "-version-approved.pdf for the figures.</p>",
+        participant=make_participant(
+            name="Wolfeschlegelsteinhausenbergerdorff", slug="wolfeschlegelsteinhausenbergerdorff"
+        ),
+    )
+    pages |= {"story with long words": long_words.get_absolute_url()}
+    too_wide = {}
+    with browser() as open_page:
+        page = open_page(viewport={"width": 320, "height": 640})
+        for name, address in pages.items():
+            page.goto(address)
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > 320:
+                too_wide[name] = f"{width}px: " + ", ".join(page.evaluate(WIDER_THAN_SCREEN))
+    assert too_wide == {}
+
+
+# The innermost elements reaching past the screen's right edge, to say what to fix.
+WIDER_THAN_SCREEN = """() => [...document.querySelectorAll('body *')]
+  .filter(el => el.getBoundingClientRect().right > innerWidth + 1)
+  .filter(el => ![...el.children].some(child => child.getBoundingClientRect().right > innerWidth + 1))
+  .slice(0, 5)
+  .map(el => el.tagName.toLowerCase() + (el.className ? '.' + el.className : '') +
+    ' "' + el.textContent.trim().slice(0, 30) + '"')"""
 
 
 def test_admin_login_and_editing_forms_pass_axe(browser):
