@@ -51,12 +51,14 @@ def test_every_public_page_type_reflows_at_320_pixels_without_sideways_scrolling
 
 
 # The innermost elements reaching past the screen's right edge, to say what to fix.
-WIDER_THAN_SCREEN = """() => [...document.querySelectorAll('body *')]
-  .filter(el => el.getBoundingClientRect().right > innerWidth + 1)
-  .filter(el => ![...el.children].some(child => child.getBoundingClientRect().right > innerWidth + 1))
+WIDER_THAN_SCREEN = """() => {
+  const sticksOut = el => el.getBoundingClientRect().right > innerWidth + 1;
+  return [...document.querySelectorAll('body *')]
+  .filter(el => sticksOut(el) && ![...el.children].some(sticksOut))
   .slice(0, 5)
   .map(el => el.tagName.toLowerCase() + (el.className ? '.' + el.className : '') +
-    ' "' + el.textContent.trim().slice(0, 30) + '"')"""
+    ' "' + el.textContent.trim().slice(0, 30) + '"');
+}"""
 
 
 def test_admin_login_and_editing_forms_pass_axe(browser):
