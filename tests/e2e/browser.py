@@ -43,7 +43,6 @@ def require(available: bool, what: str, how: str) -> None:
     """Skip (on a developer's machine) or fail (under CI) when a tool is missing."""
     if available:
         return
-    message = f"{what} not found: browser and HTML checks skipped ({how})"
     if os.environ.get("CI"):
-        pytest.fail(f"{message}; CI must run them", pytrace=False)
-    pytest.skip(message)
+        pytest.fail(f"{what} not found ({how}): CI must run this test", pytrace=False)
+    pytest.skip(f"{what} not found, so this test is skipped ({how})")
