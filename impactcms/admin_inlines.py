@@ -15,6 +15,10 @@ class LabelledTabularInline(admin.TabularInline):
             def add_fields(self, form, index):
                 super().add_fields(form, index)  # adds DELETE and ORDER, which need names too
                 for field in form.fields.values():
-                    field.widget.attrs.setdefault("aria-label", str(field.label))
+                    # A related-object wrapper shares its attrs with the widget it
+                    # wraps only until it is copied: name the inner widget itself.
+                    widget = getattr(field.widget, "widget", field.widget)
+                    if field.label and not widget.is_hidden:
+                        widget.attrs.setdefault("aria-label", str(field.label))
 
         return LabelledFormSet

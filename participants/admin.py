@@ -42,7 +42,7 @@ class ConsentFilter(admin.SimpleListFilter):
 @admin.register(Participant)
 class ParticipantAdmin(FillsEmptySlug, admin.ModelAdmin):
     # Explicit: an annotated (GROUP BY) query drops Meta.ordering, and the autocomplete pages it.
-    ordering = ["name"]
+    ordering = ["name", "pk"]
     list_display = ["name", "photo_preview", "job_title", "organisation", "consent", "story_count"]
     list_select_related = ["organisation"]
     list_filter = [ConsentFilter, "organisation__kind", "cohorts__programme", "cohorts"]
@@ -96,7 +96,7 @@ class ParticipantAdmin(FillsEmptySlug, admin.ModelAdmin):
 
 @admin.register(Organisation)
 class OrganisationAdmin(FillsEmptySlug, admin.ModelAdmin):
-    ordering = ["name"]
+    ordering = ["name", "pk"]
     list_display = ["name", "logo_preview", "kind", "website", "people", "partnerships_count"]
     list_filter = ["kind"]
     search_fields = ["name", "description"]
@@ -136,7 +136,7 @@ class CohortInline(LabelledTabularInline):
 
 @admin.register(Programme)
 class ProgrammeAdmin(FillsEmptySlug, admin.ModelAdmin):
-    ordering = ["name"]
+    ordering = ["name", "pk"]
     list_display = ["name", "cohort_count"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -152,7 +152,7 @@ class ProgrammeAdmin(FillsEmptySlug, admin.ModelAdmin):
 
 @admin.register(Cohort)
 class CohortAdmin(FillsEmptySlug, admin.ModelAdmin):
-    ordering = ["programme__name", "-start_date", "name"]
+    ordering = ["programme__name", "-start_date", "name", "pk"]
     list_display = ["name", "programme", "start_date", "participant_count"]
     list_select_related = ["programme"]
     list_filter = ["programme"]

@@ -211,7 +211,7 @@ class StoryAdmin(SharingAdmin, RevisionsAdmin, FillsEmptySlug, admin.ModelAdmin)
 @admin.register(Theme)
 class ThemeAdmin(FillsEmptySlug, admin.ModelAdmin):
     # Explicit: an annotated (GROUP BY) query drops Meta.ordering, and the autocomplete pages it.
-    ordering = ["order", "name"]
+    ordering = ["order", "name", "pk"]
     list_display = ["name", "order", "summary", "story_count"]
     list_editable = ["order"]
     search_fields = ["name", "summary"]

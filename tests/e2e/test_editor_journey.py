@@ -4,6 +4,7 @@ image; a contributor sends it for review, an editor publishes it, and a reader
 finds it on its theme page."""
 
 import io
+import re
 
 import pytest
 from PIL import Image
@@ -85,6 +86,10 @@ def test_contributor_writes_editor_publishes_reader_finds_it(browser):
         page.get_by_role("button", name="Add another partner organisation").click()
         partner = page.locator("#partnerships-0")
         pick(page, partner.get_by_role("combobox"), "Tower", "Tower Hamlets GP Care Group")
+        # A chosen picker is still named by its column and its label, not only by its value.
+        assert partner.get_by_role("combobox", name="Organisation Tower Hamlets").count() == 1
+        chosen = re.compile(r"^Participant:.*Siobhán Ní Bhriain")
+        assert page.get_by_role("combobox", name=chosen).count() == 1
         partner.get_by_label("Role").fill("Shared its social prescribing model")
         page.get_by_role("button", name="Add another outcome").click()
         outcome = page.locator("#outcomes-0")

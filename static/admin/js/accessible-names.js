@@ -8,7 +8,6 @@
 (function () {
   function nameOf(field) {
     if (!field || !field.id) return null;
-    if (field.getAttribute("aria-label")) return field;
     let source = document.querySelector('label[for="' + CSS.escape(field.id) + '"]');
     const cell = field.closest("td");
     if (!source && cell) {
@@ -21,20 +20,17 @@
     return source;
   }
 
+  // The name comes first; Select2's own reference to the chosen value stays after it.
   function labelWith(control, source) {
     if (!control || !source) return;
-    if (source.tagName === "SELECT" || source.tagName === "TEXTAREA") {
-      // The field names itself with aria-label (a tabular inline's): copy it.
-      control.setAttribute("aria-label", source.getAttribute("aria-label"));
-      return;
-    }
     const ids = (control.getAttribute("aria-labelledby") || "").split(/\s+/).filter(Boolean);
-    if (!ids.includes(source.id)) {
-      control.setAttribute("aria-labelledby", [source.id].concat(ids).join(" "));
+    if (ids[0] !== source.id) {
+      const rest = ids.filter(function (id) { return id !== source.id; });
+      control.setAttribute("aria-labelledby", [source.id].concat(rest).join(" "));
     }
   }
 
-  function nameControls() {
+  function namePickers() {
     document.querySelectorAll("select.admin-autocomplete").forEach(function (select) {
       const drawn = select.nextElementSibling;
       if (!drawn || !drawn.classList.contains("select2")) return;
@@ -49,6 +45,8 @@
       const owns = combobox && combobox.getAttribute("aria-owns");
       if (owns && combobox.getAttribute("aria-controls") !== owns) {
         combobox.setAttribute("aria-controls", owns);
+      } else if (combobox && !owns && combobox.hasAttribute("aria-controls")) {
+        combobox.removeAttribute("aria-controls");  // the list has closed
       }
     });
     // An open dropdown's search box says which results it controls: select2-<id>-results.
@@ -67,13 +65,29 @@
         item.append(cross);
       }
     );
+  }
+
+  function nameEditors() {
     document.querySelectorAll(".prose-editor").forEach(function (editor) {
       const box = editor.querySelector('[contenteditable="true"]');
       const source = nameOf(editor.querySelector("textarea"));
       if (box && source) {
         labelWith(box, source);
-        box.setAttribute("aria-multiline", "true");
+        if (!box.hasAttribute("aria-multiline")) box.setAttribute("aria-multiline", "true");
       }
+    });
+  }
+
+  // Changes come in bursts (a keystroke in the editor, a list of results drawn):
+  // name the controls once per frame, not once per change.
+  let queued = false;
+  function nameControls() {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(function () {
+      queued = false;
+      namePickers();
+      nameEditors();
     });
   }
 
