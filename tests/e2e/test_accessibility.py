@@ -61,8 +61,9 @@ WIDER_THAN_SCREEN = """() => {
 }"""
 
 
-def test_admin_login_and_editing_forms_pass_axe(browser):
-    """The forms editors work in, with inline rows added and an autocomplete open."""
+def test_admin_pages_editors_work_in_pass_axe(browser):
+    """The pages editors work in: lists, forms (with inline rows added and an
+    autocomplete open), history and preview, in the light and dark schemes."""
     load_site()
     make_staff("erin-editor", "Editors")
     story = Story.objects.get(slug=SEED_STORY)
@@ -73,13 +74,24 @@ def test_admin_login_and_editing_forms_pass_axe(browser):
         found["login"] = axe_violations(page)
         log_in(page, "erin-editor")
         for address in [
+            "/admin/",
+            "/admin/stories/story/",
             "/admin/stories/story/add/",
             f"/admin/stories/story/{story.pk}/change/",
+            f"/admin/stories/story/{story.pk}/history/",
+            f"/admin/stories/story/{story.pk}/preview/",
+            "/admin/participants/participant/",
             "/admin/participants/participant/add/",
             "/admin/participants/organisation/add/",
         ]:
             page.goto(address)
             found[address] = axe_violations(page)
+        # The admin follows the system's dark scheme: its colours must hold there too.
+        dark = open_page(color_scheme="dark")
+        log_in(dark, "erin-editor")
+        for address in ["/admin/stories/story/", f"/admin/stories/story/{story.pk}/change/"]:
+            dark.goto(address)
+            found[f"{address} (dark scheme)"] = axe_violations(dark)
         page.goto("/admin/stories/story/add/")
         page.get_by_role("button", name="Add another partner organisation").click()
         page.get_by_role("button", name="Add another outcome").click()
