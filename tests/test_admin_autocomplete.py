@@ -26,29 +26,24 @@ def test_autocomplete_answers(editor_client, app, model, field):
     assert response.status_code == 200
 
 
-def offered(client, model: str, field: str) -> list[str]:
-    response = client.get(
+@pytest.mark.parametrize(
+    ("model", "field", "make", "names"),
+    [
+        ("story", "participant", make_participant, ["Zainab Okafor", "Bronwen Rhys", "Aaron Kim"]),
+        (
+            "storypartner",
+            "organisation",
+            make_organisation,
+            ["Wrexham County Borough Council", "Age UK", "NHS Grampian"],
+        ),
+    ],
+    ids=["participants", "organisations"],
+)
+def test_choices_are_offered_by_name(editor_client, model, field, make, names):
+    for name in names:
+        make(name=name, slug=name.lower().replace(" ", "-"))
+    response = editor_client.get(
         "/admin/autocomplete/",
         {"app_label": "stories", "model_name": model, "field_name": field},
     )
-    return [row["text"] for row in response.json()["results"]]
-
-
-def test_participants_are_offered_by_name(editor_client):
-    for name in ["Zainab Okafor", "Bronwen Rhys", "Aaron Kim"]:
-        make_participant(name=name, slug=name.lower().replace(" ", "-"))
-    assert offered(editor_client, "story", "participant") == [
-        "Aaron Kim",
-        "Bronwen Rhys",
-        "Zainab Okafor",
-    ]
-
-
-def test_organisations_are_offered_by_name(editor_client):
-    for name in ["Wrexham County Borough Council", "Age UK", "NHS Grampian"]:
-        make_organisation(name=name, slug=name.lower().replace(" ", "-"))
-    assert offered(editor_client, "storypartner", "organisation") == [
-        "Age UK",
-        "NHS Grampian",
-        "Wrexham County Borough Council",
-    ]
+    assert [row["text"] for row in response.json()["results"]] == sorted(names)

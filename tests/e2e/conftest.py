@@ -15,7 +15,7 @@ import contextlib
 
 import pytest
 
-from tests.e2e.browser import AXE_SCRIPT, CHROMIUM_ARGS, chromium_path, require
+from tests.e2e.browser import CHROMIUM_ARGS, chromium_path, require
 
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
@@ -25,7 +25,6 @@ PHONE = {"width": 390, "height": 844}
 def browser(live_server):
     path = chromium_path()
     require(path is not None, "Chromium", "apt-get install chromium, or set CHROMIUM")
-    require(AXE_SCRIPT.exists(), "axe-core", "npm ci --ignore-scripts")
     from playwright.sync_api import sync_playwright
 
     @contextlib.contextmanager

@@ -2,7 +2,7 @@
 
 from django.db import connection
 
-from tests.e2e.browser import ARTIFACTS, AXE_SCRIPT
+from tests.e2e.browser import ARTIFACTS, AXE_SCRIPT, require
 
 # Every WCAG 2.0, 2.1 and 2.2 rule at levels A and AA that axe-core has.
 WCAG_AA_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
@@ -10,6 +10,7 @@ WCAG_AA_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa
 
 def axe_violations(page) -> list[str]:
     """axe-core's WCAG A/AA violations on the page as it stands, one line per element."""
+    require(AXE_SCRIPT.exists(), "axe-core", "npm ci --ignore-scripts")
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(content=AXE_SCRIPT.read_text())
     result = page.evaluate(
@@ -39,12 +40,9 @@ FOCUS_STATE = """() => {
 }"""
 
 
-def tab_to(page, locator, *, limit: int = 250) -> list[str]:
-    """Press Tab until `locator` has focus, checking that focus is visible at every stop.
-
-    Returns the elements passed on the way (for a failure message).
-    """
-    passed = []
+def tab_to(page, locator, *, limit: int = 250) -> None:
+    """Press Tab until `locator` has focus, checking that focus is visible at every stop."""
+    passed = []  # the stops on the way, for a failure message
     target = locator.first
     for _ in range(limit):
         page.keyboard.press("Tab")
@@ -54,7 +52,7 @@ def tab_to(page, locator, *, limit: int = 250) -> list[str]:
         assert state["visible"], f"focus is not visible on {state['description']}"
         passed.append(state["description"])
         if target.evaluate("el => el === document.activeElement"):
-            return passed
+            return
     raise AssertionError(f"Tab never reached {locator}; it passed {passed}")
 
 
@@ -72,6 +70,11 @@ def screenshot(page, name: str) -> str:
     )
     page.screenshot(path=str(path), full_page=True)
     return str(path.relative_to(ARTIFACTS.parent))
+
+
+def show(page, body: str) -> None:
+    """Load a small page of the test's own markup, to show that a check can fail."""
+    page.set_content(f'<!doctype html><html lang="en"><title>A test page</title>{body}</html>')
 
 
 def log_in(page, username: str, password: str = "pw-for-tests-only") -> None:

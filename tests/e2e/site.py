@@ -2,7 +2,6 @@
 
 from stories.demo.loader import load_demo
 from stories.models import Story, Theme
-from stories.search.documents import refresh_all
 from stories.sharing import create_share_link, share_url
 from tests.factories import make_participant, make_story
 
@@ -30,14 +29,14 @@ PUBLIC_PAGES = {
 }
 
 
-def load_site(*, pictures: bool = True, more_in_theme: int = 0) -> dict[str, str]:
+def load_site(*, more_in_theme: int = 0) -> dict[str, str]:
     """The demo content with its pictures, searchable; optionally more stories on
     the demo theme and tag, so that a filtered theme page has a second page.
 
     Returns the public pages to visit: PUBLIC_PAGES and the page a participant
     opens from a share link to approve a draft.
     """
-    load_demo(with_pictures=pictures)
+    load_demo(with_pictures=True)
     theme = Theme.objects.get(slug=THEME)
     for n in range(1, more_in_theme + 1):
         story = make_story(
@@ -47,7 +46,6 @@ def load_site(*, pictures: bool = True, more_in_theme: int = 0) -> dict[str, str
         )
         story.themes.add(theme)
         story.tags.add(TAG)
-    refresh_all()
     assert Story.objects.public().filter(slug=SEED_STORY).exists()
     draft = Story.objects.filter(status=Story.Status.DRAFT).first()
     link = create_share_link(story=draft, by=None, label="For the participant")

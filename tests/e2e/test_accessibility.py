@@ -1,11 +1,12 @@
 """axe-core finds no WCAG 2.0/2.1/2.2 A or AA violation on any public page type,
-at desktop and phone widths, nor on the admin's story forms."""
+at desktop and phone widths, nor on the admin pages editors work in; and no
+public page needs sideways scrolling at 320 pixels."""
 
 import pytest
 
 from stories.models import Story
 from tests.e2e.conftest import PHONE
-from tests.e2e.pages import axe_violations, log_in
+from tests.e2e.pages import axe_violations, log_in, show
 from tests.e2e.site import SEED_STORY, load_site
 from tests.factories import make_participant, make_staff, make_story
 
@@ -23,6 +24,17 @@ def test_every_public_page_type_passes_axe_at_desktop_and_phone_widths(browser):
                 if violations := axe_violations(page):
                     found[f"{name} at {width} width, {address}"] = violations
     assert found == {}, _listed(found)
+
+
+# The innermost elements reaching past the screen's right edge, to say what to fix.
+WIDER_THAN_SCREEN = """() => {
+  const sticksOut = el => el.getBoundingClientRect().right > innerWidth + 1;
+  return [...document.querySelectorAll('body *')]
+  .filter(el => sticksOut(el) && ![...el.children].some(sticksOut))
+  .slice(0, 5)
+  .map(el => el.tagName.toLowerCase() + (el.className ? '.' + el.className : '') +
+    ' "' + el.textContent.trim().slice(0, 30) + '"');
+}"""
 
 
 def test_every_public_page_type_reflows_at_320_pixels_without_sideways_scrolling(browser):
@@ -48,17 +60,6 @@ def test_every_public_page_type_reflows_at_320_pixels_without_sideways_scrolling
             if width > 320:
                 too_wide[name] = f"{width}px: " + ", ".join(page.evaluate(WIDER_THAN_SCREEN))
     assert too_wide == {}
-
-
-# The innermost elements reaching past the screen's right edge, to say what to fix.
-WIDER_THAN_SCREEN = """() => {
-  const sticksOut = el => el.getBoundingClientRect().right > innerWidth + 1;
-  return [...document.querySelectorAll('body *')]
-  .filter(el => sticksOut(el) && ![...el.children].some(sticksOut))
-  .slice(0, 5)
-  .map(el => el.tagName.toLowerCase() + (el.className ? '.' + el.className : '') +
-    ' "' + el.textContent.trim().slice(0, 30) + '"');
-}"""
 
 
 def test_admin_pages_editors_work_in_pass_axe(browser):
@@ -107,10 +108,7 @@ def test_axe_reports_what_it_should(browser):
     """The check can fail: a picture with no alt text and an unlabelled field are found."""
     with browser() as open_page:
         page = open_page()
-        page.set_content(
-            '<!doctype html><html lang="en"><title>t</title><main>'
-            '<img src="data:," width="10" height="10"><input type="text"></main></html>'
-        )
+        show(page, '<main><img src="data:," width="10" height="10"><input type="text"></main>')
         rules = {line.split(" ")[0] for line in axe_violations(page)}
     assert {"image-alt", "label"} <= rules
 

@@ -7,10 +7,11 @@ import io
 import re
 
 import pytest
+from django.conf import settings
 from PIL import Image
 
 from stories.models import StatusChange, Story
-from tests.e2e.conftest import PHONE
+from tests.e2e.conftest import DESKTOP, PHONE
 from tests.e2e.pages import loaded_image, log_in, pick, screenshot
 from tests.e2e.site import load_site
 from tests.factories import make_staff
@@ -35,7 +36,7 @@ def test_contributor_writes_editor_publishes_reader_finds_it(browser):
     load_site()
     make_staff("casey-contributor", "Contributors")
     make_staff("erin-editor", "Editors")
-    shots = []
+    shots = {}  # screenshot file: the width it was taken at
 
     with browser() as open_page:
         page = open_page()
@@ -133,8 +134,8 @@ def test_contributor_writes_editor_publishes_reader_finds_it(browser):
         assert "Cyngor Gwynedd" in main and "Siobhán Ní Bhriain" in main
         story_address = reader.url
 
-        for width, viewport in [("desktop", None), ("phone", PHONE)]:
-            shooter = open_page(**({"viewport": viewport} if viewport else {}))
+        for width, viewport in [("desktop", DESKTOP), ("phone", PHONE)]:
+            shooter = open_page(viewport=viewport)
             for name, address in [
                 ("home", "/"),
                 ("theme", "/themes/health-inequalities/"),
@@ -142,7 +143,7 @@ def test_contributor_writes_editor_publishes_reader_finds_it(browser):
                 ("search", "/search/?q=supper"),
             ]:
                 shooter.goto(address)
-                shots.append(screenshot(shooter, f"{name}-{width}"))
+                shots[screenshot(shooter, f"{name}-{width}")] = viewport["width"]
 
     story = Story.objects.get(title=TITLE)
     assert story.status == Story.Status.PUBLISHED
@@ -152,4 +153,8 @@ def test_contributor_writes_editor_publishes_reader_finds_it(browser):
         ("review", "casey-contributor"),
         ("published", "erin-editor"),
     ]
+    # Eight whole pages, each as wide as the screen it was taken on: the page fits it.
     assert len(shots) == 8
+    for path, width in shots.items():
+        with Image.open(settings.BASE_DIR / path) as shot:
+            assert shot.size[0] == width and shot.size[1] > 600, path

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from stories.models import Story
-from tests.e2e.pages import tab_to
+from tests.e2e.pages import show, tab_to
 from tests.e2e.site import SEED_STORY, TAG, THEME, load_site
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -81,9 +81,6 @@ def test_focus_check_catches_a_link_whose_focus_is_hidden(browser):
     """The check can fail: a link styled with `outline: none` stops the journey."""
     with browser() as open_page:
         page = open_page()
-        page.set_content(
-            '<!doctype html><html lang="en"><title>t</title>'
-            '<style>a:focus { outline: none; }</style><a href="#x">Hidden focus</a></html>'
-        )
+        show(page, '<style>a:focus { outline: none; }</style><a href="#x">Hidden focus</a>')
         with pytest.raises(AssertionError, match="focus is not visible"):
             tab_to(page, page.get_by_role("link", name="Hidden focus"))
