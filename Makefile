@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 BROWSER_TOOLS := node_modules/.installed
 
-.PHONY: run test e2e lint format setup browser-tools migrate demo bench clean
+.PHONY: run test e2e lint format setup browser-tools migrate demo bench clean load audit lock
 
 run: setup
 	$(PY) manage.py migrate --noinput
@@ -42,12 +42,31 @@ format: setup
 
 setup: $(INSTALLED)
 
-# Reinstall only when the dependencies change.
-$(INSTALLED): pyproject.toml
+# Reinstall only when the dependencies change. The versions are those in
+# requirements.lock (`make lock` writes it anew from pyproject.toml's ranges).
+$(INSTALLED): pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
-	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[dev]"
+	$(PY) -m pip install --quiet --disable-pip-version-check -c requirements.lock -e ".[dev]"
 	touch $(INSTALLED)
+
+lock:
+	rm -rf .lock-venv
+	$(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[dev]"
+	{ echo "# Every package \`make setup\` installs, at the version it installs: \`make lock\` renews it."; \
+	  .lock-venv/bin/python -m pip freeze --exclude-editable --all | grep -v -E '^(pip|setuptools|wheel)=='; } > requirements.lock
+	rm -rf .lock-venv
+
+# Known vulnerabilities in the locked versions (pip-audit, PyPI's advisory data).
+# Where that data cannot be reached, it says so and fails only under AUDIT_REQUIRED.
+audit: setup
+	@if $(PY) -c "import urllib.request as u; u.urlopen('https://pypi.org/pypi/pip/24.0/json', timeout=15)" 2>/dev/null; then \
+		$(VENV)/bin/pip-audit --strict --no-deps --disable-pip --progress-spinner off -r requirements.lock; \
+	else \
+		echo "*** pip-audit could not run: PyPI's vulnerability data (pypi.org/pypi/NAME/VERSION/json) is not reachable from this machine"; \
+		test -z "$$AUDIT_REQUIRED"; \
+	fi
 
 # axe-core and the Nu HTML Checker, from the npm registry; their install scripts
 # are not run (vnu-jar's would download a Java runtime: the machine's Java serves).
@@ -68,3 +87,8 @@ clean:
 # The benchmark: `make bench`, or `make bench BENCH_ARGS=--quick` for a fast look.
 bench: setup
 	$(PY) bench/run.py $(BENCH_ARGS)
+
+# Readers and editors at once, then a check that no edit was lost: `make load`,
+# or `make load LOAD_ARGS=--quick`. PostgreSQL when DATABASE_URL names one.
+load: setup
+	$(PY) bench/load.py $(LOAD_ARGS)

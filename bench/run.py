@@ -12,6 +12,7 @@ Results: bench/results/latest.json and latest.md (and a dated copy of each).
 """
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import os
@@ -53,24 +54,32 @@ def ensure_wrk() -> str:
 # --- Databases ------------------------------------------------------------------
 
 
-def sqlite_url(size: int) -> str:
-    path = WORK / f"bench-{size}.sqlite3"
-    for leftover in WORK.glob(f"bench-{size}.sqlite3*"):
+def fresh_sqlite(name: str) -> str:
+    """The URL of an empty SQLite file in bench/.work (its leftovers removed)."""
+    path = WORK / f"{name}.sqlite3"
+    for leftover in WORK.glob(f"{name}.sqlite3*"):
         leftover.unlink()
     return f"sqlite:///{path}"
 
 
-def postgres_url(base: str, size: int) -> str:
-    """A fresh database beside the one DATABASE_URL names."""
+def fresh_postgres(base: str, name: str) -> str:
+    """A fresh database called `name` beside the one `base` names, never that one."""
     import psycopg
 
-    name = f"impactcms_bench_{size}"
     parts = urlsplit(base)
     admin = urlunsplit(parts._replace(path="/postgres"))
     with psycopg.connect(admin.replace("postgres://", "postgresql://", 1), autocommit=True) as db:
         db.execute(f'DROP DATABASE IF EXISTS "{name}"')
         db.execute(f'CREATE DATABASE "{name}"')
     return urlunsplit(parts._replace(path=f"/{name}"))
+
+
+def sqlite_url(size: int) -> str:
+    return fresh_sqlite(f"bench-{size}")
+
+
+def postgres_url(base: str, size: int) -> str:
+    return fresh_postgres(base, f"impactcms_bench_{size}")
 
 
 def databases(args) -> list[tuple[str, callable]]:
@@ -95,6 +104,8 @@ def app_env(database_url: str, **extra: str) -> dict[str, str]:
         "DEBUG": "0",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        # Plain http on loopback: production would redirect it to https.
+        "SECURE_SSL_REDIRECT": "0",
         "STATIC_ROOT": str(WORK / "static"),
         "MEDIA_ROOT": str(WORK / "media"),
         **extra,
@@ -131,15 +142,17 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def serve(env: dict) -> tuple[subprocess.Popen, str]:
+def serve(env: dict, log: Path | None = None) -> tuple[subprocess.Popen, str]:
+    """Start gunicorn on a free loopback port; its output goes to `log`, if given."""
     port = free_port()
-    server = subprocess.Popen(
-        [GUNICORN, "impactcms.wsgi", "--workers", str(WORKERS), "--bind", f"127.0.0.1:{port}"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    with log.open("w") if log else contextlib.nullcontext(subprocess.DEVNULL) as output:
+        server = subprocess.Popen(
+            [GUNICORN, "impactcms.wsgi", "--workers", str(WORKERS), "--bind", f"127.0.0.1:{port}"],
+            cwd=ROOT,
+            env=env,
+            stdout=output,
+            stderr=output,
+        )
     base = f"http://127.0.0.1:{port}"
     for _ in range(200):
         try:

@@ -12,7 +12,7 @@ def thumbnail(obj, field: str, spec: str, size: int = 48):
     if not variants:
         return "—"
     return format_html(
-        '<img src="{}" alt="{}" width="{}" height="{}" style="object-fit:cover;border-radius:4px">',
+        '<img src="{}" alt="{}" width="{}" height="{}" class="admin-thumbnail">',
         default_storage.url(variants[0]["jpeg"]),
         obj.image_alt(field),
         size,

@@ -5,9 +5,11 @@ cache, DEBUG on. Production sets DEBUG=0 and must then give a real SECRET_KEY an
 ALLOWED_HOSTS, or the app refuses to start.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from impactcms.env import envbool, envint, envlist, envstr
@@ -41,6 +43,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_prose_editor",
     "reversion",
+    "csp",
+    "axes",
     "images",
     "participants",
     "stories",
@@ -49,6 +53,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before WhiteNoise, so that static files (an SVG, say) carry the same headers.
+    "impactcms.content_security.SiteCSPMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -57,7 +64,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its own response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "impactcms.urls"
@@ -91,7 +99,18 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several gunicorn workers write at once (editors saving under load): a transaction
+    # takes the write lock when it begins, not halfway, and a writer waits its turn
+    # rather than failing with "database is locked"; WAL lets readers go on meanwhile.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Typo tolerance for names: "Ipswitch" finds Ipswich (pg_trgm's default is 0.6).
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
         "-c pg_trgm.word_similarity_threshold=0.5"
@@ -128,6 +147,12 @@ PAGE_CACHE_LISTEN = envbool("PAGE_CACHE_LISTEN", True)
 # Set only by `make bench`: the HTML its bare-Django reference page renders.
 BENCH_REFERENCE_HTML = envstr("BENCH_REFERENCE_HTML")
 
+AUTHENTICATION_BACKENDS = [
+    # Refuses a login once its username and address are locked out, before any password check.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -145,6 +170,9 @@ STATIC_ROOT = Path(envstr("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(envstr("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Django serves uploads itself in development, and in production on one machine when
+# SERVE_MEDIA=1; behind a web server or object storage, leave it off (see README).
+SERVE_MEDIA = envbool("SERVE_MEDIA", DEBUG)
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -168,9 +196,58 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "INFO")},
+    # django-axes: failures and lockouts are warnings; its notes on every login are not news.
+    "loggers": {"axes": {"level": "WARNING"}},
 }
+
+# --- Security -------------------------------------------------------------------
+# Headers on every response (SecurityMiddleware, XFrameOptionsMiddleware, django-csp).
+# HSTS is sent only over HTTPS, so development over plain http is unaffected.
+SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", True)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# Nothing from another origin, and no inline script or style: every script and
+# stylesheet is a file under /static/ (the admin allows inline styles, see
+# impactcms.content_security). The story page's JSON-LD is a data block, which a
+# policy does not govern. Pictures may be data: URIs (the admin's widgets).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        # NONCE is named only on responses that ask for one: the admin's story form,
+        # for the prose editor's import map (impactcms.admin_media).
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
+# Admin logins (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one username
+# from one address, that pair is refused for LOGIN_LOCKOUT_MINUTES, or until an admin
+# deletes its "access attempt" in the admin. Locking the pair, not the username alone,
+# keeps a stranger from locking an editor out of their own account.
+AXES_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=envint("LOGIN_LOCKOUT_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "impactcms.client_ip.client_ip"
+# How many proxies of our own sit in front of the app and append to X-Forwarded-For.
+TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)
 
 if not DEBUG:
     SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = envbool("SECURE_COOKIES", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # Plain http is redirected to https; set 0 only where nothing but loopback connects.
+    SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", True)

@@ -1,8 +1,8 @@
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.static import serve
 
 from impactcms.sitemaps import SITEMAPS
 from impactcms.views import robots_txt
@@ -31,8 +31,15 @@ urlpatterns = [
     path("", include("stories.urls")),
 ]
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.SERVE_MEDIA:
+    # static() serves nothing with DEBUG off, so serve uploads through Django's view.
+    urlpatterns += [
+        re_path(
+            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
 
 if settings.BENCH_REFERENCE_HTML:
     from impactcms.bench_views import bare_page_view

@@ -5,6 +5,7 @@ from django.utils.text import format_lazy
 
 from impactcms.admin_display import thumbnail
 from impactcms.admin_inlines import LabelledTabularInline
+from impactcms.admin_media import NoncedMediaAdmin
 from impactcms.admin_slugs import FillsEmptySlug
 from stories import services
 from stories.admin_history import RevisionsAdmin
@@ -81,7 +82,7 @@ def archive(modeladmin, request, queryset):
 
 
 @admin.register(Story)
-class StoryAdmin(SharingAdmin, RevisionsAdmin, FillsEmptySlug, admin.ModelAdmin):
+class StoryAdmin(NoncedMediaAdmin, SharingAdmin, RevisionsAdmin, FillsEmptySlug, admin.ModelAdmin):
     form = StoryAdminForm
     slug_source = "title"
     list_display = [

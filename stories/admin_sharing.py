@@ -75,7 +75,7 @@ class ShareLinkInline(admin.TabularInline):
     @admin.display(description="Link to send")
     def address(self, link):
         url = urljoin(getattr(link, "site_root", "/"), share_url(link))
-        return format_html('<code style="user-select: all; word-break: break-all">{}</code>', url)
+        return format_html('<code class="share-address">{}</code>', url)
 
     @admin.display(description="State")
     def state(self, link):

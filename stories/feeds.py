@@ -3,6 +3,7 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.html import escape
 
 from stories.models import Story, Theme
 
@@ -22,11 +23,13 @@ class LatestStoriesFeed(Feed):
     def items(self):
         return Story.objects.public().with_cards().latest_first()[:FEED_LENGTH]
 
+    # Feed readers show titles and descriptions as HTML: an editor's plain text is
+    # escaped once more, to read as typed (Django's default item title does the same).
     def item_title(self, story):
-        return story.title
+        return escape(story.title)
 
     def item_description(self, story):
-        return story.summary
+        return escape(story.summary)
 
     def item_pubdate(self, story):
         return story.published_at
@@ -46,13 +49,13 @@ class ThemeStoriesFeed(LatestStoriesFeed):
         return get_object_or_404(Theme, slug=slug)
 
     def title(self, theme):
-        return f"{settings.SITE_NAME}: {theme.name}"
+        return escape(f"{settings.SITE_NAME}: {theme.name}")
 
     def link(self, theme):
         return theme.get_absolute_url()
 
     def description(self, theme):
-        return theme.summary or f"Stories on the theme {theme.name}."
+        return escape(theme.summary or f"Stories on the theme {theme.name}.")
 
     def items(self, theme):
         return Story.objects.public().for_theme(theme).with_cards().latest_first()[:FEED_LENGTH]

@@ -88,11 +88,13 @@ def _build_pools(rng: random.Random, token: str, count: int) -> Pools:
         ),
         batch_size=CHUNK,
     )
-    existing = set(Tag.objects.filter(name__in=TAGS).values_list("name", flat=True))
+    # Found by slug: the demo names its tags "mental-health", and taggit slugs are unique.
+    names = {slugify(name): name for name in TAGS}
+    existing = set(Tag.objects.filter(slug__in=names).values_list("slug", flat=True))
     Tag.objects.bulk_create(
-        Tag(name=name, slug=slugify(name)) for name in TAGS if name not in existing
+        Tag(name=name, slug=slug) for slug, name in names.items() if slug not in existing
     )
-    tags = list(Tag.objects.filter(name__in=TAGS))
+    tags = list(Tag.objects.filter(slug__in=names))
     return Pools(themes, cohorts, organisations, participants, tags)
 
 

@@ -8,7 +8,7 @@ def change_url(story) -> str:
     return f"/admin/stories/story/{story.pk}/change/"
 
 
-def _formset(prefix: str, rows: list[dict], initial: int = 0) -> dict:
+def formset(prefix: str, rows: list[dict] = (), initial: int = 0) -> dict:
     data = {
         f"{prefix}-TOTAL_FORMS": str(len(rows)),
         f"{prefix}-INITIAL_FORMS": str(initial),
@@ -35,7 +35,7 @@ def story_form(*, partners=(), outcomes=(), published_at=("", ""), **fields) -> 
         "published_at_1": published_at[1],
     }
     data |= {key: value for key, value in fields.items() if value is not None}
-    data |= _formset("partnerships", list(partners))
-    data |= _formset("outcomes", list(outcomes))
-    data |= _formset("share_links", [])
+    data |= formset("partnerships", list(partners))
+    data |= formset("outcomes", list(outcomes))
+    data |= formset("share_links", [])
     return data

@@ -57,3 +57,35 @@ def test_a_debug_value_that_is_not_a_boolean_is_a_clear_error():
     result = start_django(DEBUG="perhaps")
     assert result.returncode != 0
     assert "DEBUG must be one of" in result.stderr
+
+
+# The variables the README's "Deploying" section tells a site to set.
+PRODUCTION = {
+    "DEBUG": "0",
+    "SECRET_KEY": "k3y-" + "x" * 60,
+    "ALLOWED_HOSTS": "stories.example.org",
+}
+
+
+def deploy_check(**env) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env={k: v for k, v in os.environ.items() if k not in PRODUCTION} | env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_production_settings_pass_the_deployment_checklist_without_a_warning():
+    result = deploy_check(**PRODUCTION)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_the_deployment_checklist_flags_plain_http():
+    """The check above can fail: turning off the https redirect is a warning."""
+    result = deploy_check(**PRODUCTION, SECURE_SSL_REDIRECT="0")
+    assert result.returncode != 0
+    assert "security.W008" in result.stderr

@@ -1,4 +1,5 @@
 import json
+from datetime import timedelta
 
 from django import template
 from django.utils.html import _json_script_escapes
@@ -29,3 +30,8 @@ def absolute_url(context, path: str) -> str:
 def tag_address(slug: str) -> str:
     """The page of the tag with this slug."""
     return slug_address("stories:tag", slug)
+
+
+@register.filter
+def whole_minutes(duration: timedelta) -> int:
+    return round(duration.total_seconds() / 60)

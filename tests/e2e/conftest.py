@@ -35,15 +35,15 @@ def browser(live_server):
 
             def open_page(viewport=DESKTOP, **options):
                 """A page in a fresh context (no cookies), on the live server."""
-                # bypass_csp: the test injects axe-core, which a Content-Security-Policy
-                # rightly refuses to any other script.
+                # The site's Content-Security-Policy is enforced: whatever it refuses
+                # is a console error, and fails the test.
                 context = chromium.new_context(
-                    base_url=live_server.url, viewport=viewport, bypass_csp=True, **options
+                    base_url=live_server.url, viewport=viewport, **options
                 )
                 context.set_default_timeout(15_000)
                 page = context.new_page()
                 page.on("pageerror", lambda error: errors.append(f"script error: {error}"))
-                page.on("console", lambda message: _console_error(message, errors))
+                page.on("console", lambda message: _console_error(message, errors, page))
                 page.on("response", lambda response: _broken_part(response, errors))
                 return page
 
@@ -51,15 +51,18 @@ def browser(live_server):
                 yield open_page
             finally:
                 chromium.close()
-        assert errors == [], "the browser reported errors"
+        assert not errors, "the browser reported errors:\n" + "\n".join(errors)
 
     return open_browser
 
 
-def _console_error(message, errors):
+def _console_error(message, errors, page):
     # A failed load is reported by _broken_part, which knows whether it was expected.
     if message.type == "error" and not message.text.startswith("Failed to load resource"):
-        errors.append(f"console: {message.text}")
+        where = message.location
+        errors.append(
+            f"console on {page.url}: {message.text} ({where['url']}:{where['lineNumber']})"
+        )
 
 
 def _broken_part(response, errors):

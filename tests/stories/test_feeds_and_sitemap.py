@@ -2,6 +2,7 @@
 
 import calendar
 import datetime as dt
+import html
 import re
 import xml.etree.ElementTree as ET
 
@@ -43,6 +44,11 @@ def read_feed(client, url):
     return feed
 
 
+def titles(feed) -> list[str]:
+    """The entries' titles as a reader sees them: feeds send titles as HTML."""
+    return [html.unescape(entry.title) for entry in feed.entries]
+
+
 def when(entry) -> int:
     """An entry's publication time, in seconds since the epoch."""
     return calendar.timegm(entry.published_parsed)
@@ -82,7 +88,7 @@ def test_story_feed_is_titled_for_the_site(client, themed):
 
 def test_story_feed_lists_public_stories_newest_first(client, themed):
     feed = read_feed(client, "/feeds/stories/")
-    assert [entry.title for entry in feed.entries] == [
+    assert titles(feed) == [
         LONG_TITLE,
         "Housing story",
         "Older health story",
@@ -94,7 +100,7 @@ def test_story_feed_lists_public_stories_newest_first(client, themed):
 def test_feed_entry_has_full_title_summary_link_and_date(client, themed):
     story = themed["long"]
     entry = read_feed(client, "/feeds/stories/").entries[0]
-    assert entry.title == LONG_TITLE
+    assert html.unescape(entry.title) == LONG_TITLE
     assert entry.summary == story.summary
     assert entry.link == f"{SERVER}{story.get_absolute_url()}"
     assert entry.link.startswith(("http://", "https://"))
@@ -110,21 +116,21 @@ def test_story_feed_stops_at_the_newest_twenty(client):
         for n in range(1, 26)
     ]
     feed = read_feed(client, "/feeds/stories/")
-    assert [entry.title for entry in feed.entries] == [story.title for story in stories[:20]]
+    assert titles(feed) == [story.title for story in stories[:20]]
 
 
 def test_theme_feed_has_only_that_themes_public_stories(client, themed):
     feed = read_feed(client, "/feeds/themes/health-inequalities/")
     assert feed.feed.title == f"{settings.SITE_NAME}: Health inequalities"
     assert feed.feed.link == f"{SERVER}/themes/health-inequalities/"
-    assert [entry.title for entry in feed.entries] == [LONG_TITLE, "Older health story"]
+    assert titles(feed) == [LONG_TITLE, "Older health story"]
     assert [entry.link for entry in feed.entries] == [
         f"{SERVER}{themed['long'].get_absolute_url()}",
         f"{SERVER}{themed['older'].get_absolute_url()}",
     ]
 
     housing = read_feed(client, "/feeds/themes/housing/")
-    assert [entry.title for entry in housing.entries] == ["Housing story"]
+    assert titles(housing) == ["Housing story"]
 
 
 def test_theme_feed_of_a_theme_without_public_stories_is_empty(client, themed):

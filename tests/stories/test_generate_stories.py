@@ -58,3 +58,14 @@ def test_generated_stories_show_at_once_on_a_cached_page(client):
     assert "0 stories" in client.get("/stories/").content.decode()  # now cached
     call_command("generate_stories", "3", "--seed", "1")
     assert "0 stories" not in client.get("/stories/").content.decode()
+
+
+def test_generating_after_the_demo_shares_its_tags():
+    from stories.demo.loader import load_demo
+
+    load_demo(with_pictures=False)
+    demo_tags = set(TaggedStory.objects.values_list("tag_id", flat=True))
+    tagged_before = TaggedStory.objects.count()
+    call_command("generate_stories", 50, "--seed", "2")
+    reused = TaggedStory.objects.filter(tag_id__in=demo_tags).count()
+    assert reused > tagged_before, "generated stories share the demo's tags, not copies"

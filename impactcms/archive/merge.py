@@ -1,0 +1,161 @@
+"""Adding an archive's content to a site that has some already (`import_site --merge`).
+
+- Programmes, cohorts, organisations, participants, themes, tags and stories
+  that are here already (the same slug; for themes and tags the same name too;
+  for cohorts the same name in the same programme) are kept as they are here,
+  and the archive's copy is skipped. What the archive points at them is pointed
+  at the one here.
+- Everything else is added with new primary keys; links between added rows
+  follow the new keys.
+- A story's tags, partners, outcomes, status changes, share links and sign-offs
+  come only with a story that is added: a story kept here keeps its own.
+- Accounts match by username. An account not here is added only so the
+  history can name it: inactive, not staff, with no usable password, groups or
+  permissions. Merging content never lets anyone sign in.
+- Revisions and the admin log are not merged: their data names the other
+  site's primary keys, and restoring such a revision would write over an
+  unrelated story. Each added story gets a first revision here instead.
+- The original uploads of added rows are copied in (under a free name if
+  theirs is taken here), and their renditions made afresh.
+"""
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from django.contrib.auth.hashers import make_password
+from django.core.files.storage import default_storage
+
+from images.models import HasImages
+from images.signals import refresh_renditions
+from impactcms.archive.contents import PARTS, Part, owner_of
+from impactcms.archive.media import MediaWriter
+from impactcms.archive.reading import Archive, ArchiveError
+from impactcms.archive.restore import all_or_nothing, refresh_derived, rows, save_raw
+from stories.models import Story
+from stories.revisions import save_revision
+
+
+@dataclass
+class MergeReport:
+    added: Counter
+    kept: Counter
+    media_files: int
+
+
+def _signed_out(record: dict) -> dict:
+    """An archived account as merge adds it: a name for the history, no way in."""
+    fields = {key: value for key, value in record["fields"].items()}
+    fields.update(is_active=False, is_staff=False, is_superuser=False)
+    fields.update(password=make_password(None), groups=[], user_permissions=[])
+    return {**record, "fields": fields}
+
+
+class _Merge:
+    def __init__(self, archive: Archive):
+        self.archive = archive
+        self.keys: dict[str, dict] = {}  # label -> archive pk -> pk here
+        self.added: dict[str, list] = defaultdict(list)  # label -> objects added
+        self.added_keys: dict[str, set] = defaultdict(set)  # label -> archive pks added
+        self.kept = Counter()
+
+    def load(self, part: Part) -> None:
+        model = part.model
+        self.keys[part.label] = {}
+        owner = owner_of(model) if part.merge == "child" else None
+        records = self.archive.records.get(part.label, [])
+        if part.label == "auth.user":
+            records = [_signed_out(record) for record in records]
+        for row in rows(records):
+            obj, old_pk = row.object, row.object.pk
+            if owner and getattr(obj, owner.attname) not in self.added_keys["stories.story"]:
+                continue
+            self._follow_keys(obj)
+            here = self._match(part, obj)
+            if here is not None:
+                self.keys[part.label][old_pk] = here
+                self.kept[part.label] += 1
+                continue
+            obj.pk = None
+            if isinstance(obj, HasImages):
+                obj.renditions = {}  # they name the other site's files: made again below
+            links = {name: self._keys_for(model, name, pks) for name, pks in row.m2m_data.items()}
+            save_raw(obj, links)
+            self.keys[part.label][old_pk] = obj.pk
+            self.added_keys[part.label].add(old_pk)
+            self.added[part.label].append(obj)
+
+    def _key_here(self, related, old_pk, *, what: str):
+        known = self.keys.get(related._meta.label_lower)
+        if known is None:  # a content type or the like: already resolved by natural key
+            return old_pk
+        if old_pk not in known:
+            raise ArchiveError(
+                f"The archive is inconsistent ({what} names a row it does not hold); "
+                "nothing was changed."
+            )
+        return known[old_pk]
+
+    def _follow_keys(self, obj) -> None:
+        for field in obj._meta.concrete_fields:
+            value = getattr(obj, field.attname)
+            if field.is_relation and value is not None:
+                what = f"{obj._meta.verbose_name} {obj.pk}"
+                setattr(obj, field.attname, self._key_here(field.related_model, value, what=what))
+
+    def _keys_for(self, model, name: str, old_pks) -> list:
+        related = model._meta.get_field(name).related_model
+        what = f"a {model._meta.verbose_name}'s {name}"
+        return [self._key_here(related, pk, what=what) for pk in old_pks]
+
+    def _match(self, part: Part, obj):
+        for fields in part.match:
+            lookup = {}
+            for name in fields:
+                attname = obj._meta.get_field(name).attname
+                lookup[attname] = getattr(obj, attname)
+            found = part.model._base_manager.filter(**lookup).values_list("pk", flat=True)
+            if found := found.first():
+                return found
+        return None
+
+
+def _copy_images(merging: _Merge, writer: MediaWriter) -> int:
+    """Copy in the uploads of added rows and make their renditions; return how many files."""
+    copied, archived = 0, set(merging.archive.media)
+    for part in PARTS:
+        if not issubclass(part.model, HasImages):
+            continue
+        for obj in merging.added[part.label]:
+            names = {}
+            for field in obj.IMAGES:
+                name = getattr(obj, field).name
+                if name and name in archived:
+                    with merging.archive.open_media(name) as handle:
+                        names[field] = writer.save(name, handle, exact=False)
+                    copied += 1
+                elif name:
+                    names[field] = ""  # the file was missing on the other site too
+            if names:
+                part.model._base_manager.filter(pk=obj.pk).update(**names)
+                obj.refresh_from_db()
+                refresh_renditions(part.model, obj)
+                for made in obj.renditions.values():
+                    writer.remember(made.get("files", []))
+    return copied
+
+
+def merge_site(archive: Archive, *, storage=default_storage) -> MergeReport:
+    """Add what the archive holds and this site lacks; see the module's docstring."""
+    writer = MediaWriter(storage)
+    merging = _Merge(archive)
+    with all_or_nothing(writer):
+        for part in PARTS:
+            if part.merge != "skip":
+                merging.load(part)
+        copied = _copy_images(merging, writer)
+        story_ids = [story.pk for story in merging.added["stories.story"]]
+        refresh_derived(story_ids)
+        for story in Story.objects.filter(pk__in=story_ids):
+            save_revision(story, by=None, comment="Added from a site archive")
+    added = Counter({label: len(objs) for label, objs in merging.added.items() if objs})
+    return MergeReport(added=added, kept=merging.kept, media_files=copied)
