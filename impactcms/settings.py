@@ -241,7 +241,8 @@ AXES_COOLOFF_TIME = timedelta(minutes=envint("LOGIN_LOCKOUT_MINUTES", 30))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
-AXES_CLIENT_IP_CALLABLE = "impactcms.client_ip.client_ip"
+AXES_CLIENT_IP_CALLABLE = "impactcms.login_throttle.client_ip"
+AXES_USERNAME_CALLABLE = "impactcms.login_throttle.login_username"
 # How many proxies of our own sit in front of the app and append to X-Forwarded-For.
 TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)
 

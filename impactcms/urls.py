@@ -2,10 +2,9 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
-from django.views.static import serve
 
 from impactcms.sitemaps import SITEMAPS
-from impactcms.views import robots_txt
+from impactcms.views import media_file, robots_txt
 from pagecache.decorators import cached_public_page
 
 admin.site.site_header = "Impact CMS"
@@ -33,13 +32,7 @@ urlpatterns = [
 
 if settings.SERVE_MEDIA:
     # static() serves nothing with DEBUG off, so serve uploads through Django's view.
-    urlpatterns += [
-        re_path(
-            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
-    ]
+    urlpatterns += [re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", media_file)]
 
 if settings.BENCH_REFERENCE_HTML:
     from impactcms.bench_views import bare_page_view

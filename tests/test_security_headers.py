@@ -95,3 +95,13 @@ def test_pages_hold_no_inline_script_the_policy_would_refuse(client):
 def test_plain_http_gets_no_hsts_header(client):
     """HSTS over http would be ignored by browsers, and Django rightly leaves it out."""
     assert "Strict-Transport-Security" not in client.get("/")
+
+
+def test_media_served_by_the_app_carry_the_headers_too(client, settings):
+    (settings.MEDIA_ROOT / "stories").mkdir(parents=True)
+    (settings.MEDIA_ROOT / "stories" / "hall.jpg").write_bytes(b"\xff\xd8\xff\xe0 not much")
+    response = client.get("/media/stories/hall.jpg", secure=True)
+    assert response.status_code == 200
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "default-src 'self'" in response["Content-Security-Policy"]
+    assert client.get("/media/../settings.py").status_code in {400, 404}

@@ -64,6 +64,10 @@ PRODUCTION = {
     "DEBUG": "0",
     "SECRET_KEY": "k3y-" + "x" * 60,
     "ALLOWED_HOSTS": "stories.example.org",
+    "DATABASE_URL": "postgres://impactcms:PASSWORD@db.internal:5432/impactcms",
+    "REDIS_URL": "redis://cache.internal:6379/0",
+    "MEDIA_ROOT": "/srv/impactcms/media",
+    "TRUSTED_PROXY_COUNT": "1",
 }
 
 

@@ -41,7 +41,10 @@ PARTS = [
     Part("stories.storypartner", merge="child"),
     Part("stories.outcome", merge="child"),
     Part("stories.statuschange", merge="child"),
-    Part("stories.sharelink", merge="child"),
+    # A share link opens a draft to whoever holds it: one made for another site's
+    # story must not open this one's, so --merge leaves them (and sign-offs keep
+    # their answer, without the link).
+    Part("stories.sharelink", merge="skip"),
     Part("stories.signoff", merge="child"),
     # History refers to objects by their primary keys inside its own data, so it
     # is restored exactly or not at all (see merge.py).

@@ -5,6 +5,7 @@ the restored site then has exactly the files its rows describe, whatever
 version of Pillow it runs, and is whole the moment the import ends.
 """
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -60,11 +61,33 @@ def _write_json_list(archive: ZipFile, name: str, rows: list[dict]) -> None:
     archive.writestr(name, f"[\n{lines}\n]\n", compress_type=ZIP_DEFLATED)
 
 
-def _write(archive: ZipFile, storage, *, own_transaction: bool) -> dict:
-    if own_transaction and connection.vendor == "postgresql":
-        # One snapshot for every table, however long the export takes.
+@contextlib.contextmanager
+def one_snapshot():
+    """Every table read as of one moment, however long the export takes, blocking no one.
+
+    Within a caller's transaction (a test's), that transaction is the snapshot.
+    """
+    if connection.in_atomic_block:
+        yield
+    elif connection.vendor == "sqlite":
+        # atomic() would BEGIN IMMEDIATE (see settings) and hold the write lock for the
+        # whole export; a deferred read transaction sees one snapshot (WAL) and lets
+        # editors save meanwhile.
         with connection.cursor() as cursor:
-            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            cursor.execute("BEGIN DEFERRED")
+        try:
+            yield
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute("COMMIT")
+    else:
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            yield
+
+
+def _write(archive: ZipFile, storage) -> dict:
     counts = {}
     for part in PARTS:
         rows = _rows(part)
@@ -89,11 +112,9 @@ def export_site(path, *, storage=default_storage) -> dict:
     """Write the archive to `path` (replacing it only once whole); return its manifest."""
     path = Path(path)
     partial = path.with_name(f".{path.name}.partial")
-    # SET TRANSACTION can only open a transaction, not join one already begun.
-    own_transaction = not connection.in_atomic_block
     try:
-        with transaction.atomic(), ZipFile(partial, "w", ZIP_STORED) as archive:
-            manifest = _write(archive, storage, own_transaction=own_transaction)
+        with one_snapshot(), ZipFile(partial, "w", ZIP_STORED) as archive:
+            manifest = _write(archive, storage)
             archive.writestr(
                 MANIFEST, json.dumps(manifest, indent=2, ensure_ascii=False), ZIP_DEFLATED
             )

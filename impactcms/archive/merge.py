@@ -7,8 +7,10 @@
   at the one here.
 - Everything else is added with new primary keys; links between added rows
   follow the new keys.
-- A story's tags, partners, outcomes, status changes, share links and sign-offs
+- A story's tags, partners, outcomes, status changes and sign-offs
   come only with a story that is added: a story kept here keeps its own.
+- Share links are not merged: each opens a draft to whoever holds it, and one
+  sent for the other site must not open anything here.
 - Accounts match by username. An account not here is added only so the
   history can name it: inactive, not staff, with no usable password, groups or
   permissions. Merging content never lets anyone sign in.
@@ -98,7 +100,10 @@ class _Merge:
     def _follow_keys(self, obj) -> None:
         for field in obj._meta.concrete_fields:
             value = getattr(obj, field.attname)
-            if field.is_relation and value is not None:
+            if field.is_relation and value is not None and field.null and _skipped(field):
+                # A row --merge leaves out (a share link): the reference goes with it.
+                setattr(obj, field.attname, None)
+            elif field.is_relation and value is not None:
                 what = f"{obj._meta.verbose_name} {obj.pk}"
                 setattr(obj, field.attname, self._key_here(field.related_model, value, what=what))
 
@@ -117,6 +122,11 @@ class _Merge:
             if found := found.first():
                 return found
         return None
+
+
+def _skipped(field) -> bool:
+    label = field.related_model._meta.label_lower
+    return any(part.label == label and part.merge == "skip" for part in PARTS)
 
 
 def _copy_images(merging: _Merge, writer: MediaWriter) -> int:

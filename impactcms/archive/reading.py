@@ -12,6 +12,12 @@ FORMAT = "impactcms-site-archive"
 VERSION = 1
 MANIFEST = "manifest.json"
 DATA, MEDIA = "data/", "media/"
+# Media are pictures (uploads and renditions): any other file served from the site's
+# own address (an .html, an .svg) would be a way in for script.
+MEDIA_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
+# Far beyond any real site, short of what would exhaust the machine's memory.
+MAX_DATA_BYTES = 1024 * 1024 * 1024
+MAX_MEDIA_BYTES = 50 * 1024 * 1024
 
 
 class ArchiveError(Exception):
@@ -78,6 +84,7 @@ def _checked(archive: ZipFile, path: Path) -> Archive:
         raise ArchiveError(f"{path} holds a file with an unsafe name: {unsafe[0]!r}.")
     if MANIFEST not in names:
         raise ArchiveError(f"{path} is not a site archive: it has no {MANIFEST}.")
+    _refuse_oversized(archive, path)
     try:
         broken = archive.testzip()
     except (BadZipFile, EOFError, OSError, zlib.error):
@@ -94,6 +101,16 @@ def _checked(archive: ZipFile, path: Path) -> Archive:
     for label in manifest["models"]:
         loaded.records[label] = _records(archive, label, manifest["counts"].get(label), path)
     return loaded
+
+
+def _refuse_oversized(archive: ZipFile, path: Path) -> None:
+    entries = archive.infolist()
+    data = sum(entry.file_size for entry in entries if not entry.filename.startswith(MEDIA))
+    if data > MAX_DATA_BYTES:
+        raise ArchiveError(f"{path} holds more data than any site archive would.")
+    for entry in entries:
+        if entry.filename.startswith(MEDIA) and entry.file_size > MAX_MEDIA_BYTES:
+            raise ArchiveError(f"{path} holds a media file too large to be a picture.")
 
 
 def _json(archive: ZipFile, name: str, path: Path):
@@ -120,6 +137,8 @@ def _manifest(archive: ZipFile, path: Path) -> dict:
         raise ArchiveError(f"{path}: the manifest lists its models out of loading order.")
     if not isinstance(media, list) or not all(is_safe_name(name) for name in media):
         raise ArchiveError(f"{path}: the manifest names a media file unsafely.")
+    if not all(name.lower().endswith(MEDIA_SUFFIXES) for name in media):
+        raise ArchiveError(f"{path}: the manifest names a media file that is not a picture.")
     if not isinstance(manifest.get("counts"), dict):
         raise ArchiveError(f"{path}: the manifest has no counts.")
     return manifest
@@ -134,4 +153,9 @@ def _records(archive: ZipFile, label: str, count, path: Path) -> list[dict]:
             raise ArchiveError(f"{path}: {data_name(label)} holds a row of another model.")
         if not isinstance(record.get("fields"), dict):
             raise ArchiveError(f"{path}: {data_name(label)} holds a row without fields.")
+        key = record.get("pk")
+        if key is not None and (type(key) is not int or key < 1):
+            raise ArchiveError(
+                f"{path}: {data_name(label)} holds a row numbered {key!r}; nothing was changed."
+            )
     return records

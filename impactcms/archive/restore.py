@@ -22,6 +22,7 @@ from impactcms.archive.contents import PARTS, part_for
 from impactcms.archive.media import MediaWriter, digest
 from impactcms.archive.reading import Archive, ArchiveError
 from pagecache.versions import bump
+from stories.fields import SanitizedBodyField
 from stories.search.documents import refresh_documents
 
 # What loading a row can raise when the archive's data does not fit this database.
@@ -52,7 +53,14 @@ def all_or_nothing(writer: MediaWriter):
 
 
 def save_raw(obj, m2m: dict[str, list]) -> None:
-    """Save a row as loaddata does (no signals acted on), and its many-to-many links."""
+    """Save a row as loaddata does (no signals acted on), and its many-to-many links.
+
+    A raw save skips fields' pre_save, so the story body is sanitised here: an
+    archive is typed by no editor, and may have been edited by anyone.
+    """
+    for field in obj._meta.concrete_fields:
+        if isinstance(field, SanitizedBodyField):
+            field.pre_save(obj, add=True)
     obj.save_base(raw=True)
     for name, pks in m2m.items():
         field = obj._meta.get_field(name)

@@ -59,6 +59,22 @@ def unlisted_file(good, tmp_path):
     return rewritten(good, tmp_path / "extra.zip", add={"media/stories/extra.jpg": b"x"})
 
 
+def not_a_picture(good, tmp_path):
+    """An .html among the media would be served from the site's own address."""
+    edit = _manifest(lambda manifest: manifest["media"].append("stories/evil.html"))
+    add = {"media/stories/evil.html": b"<script>alert(1)</script>"}
+    return rewritten(good, tmp_path / "html.zip", replace={"manifest.json": edit}, add=add)
+
+
+def user_key_not_a_number(good, tmp_path):
+    def edit(content):
+        users = json.loads(content)
+        users[0]["pk"] = [1]
+        return json.dumps(users)
+
+    return rewritten(good, tmp_path / "pk.zip", replace={"data/auth.user.json": edit})
+
+
 def miscounted(good, tmp_path):
     edit = _manifest(lambda manifest: manifest["counts"].update({"stories.story": 7}))
     return rewritten(good, tmp_path / "count.zip", replace={"manifest.json": edit})
@@ -73,6 +89,8 @@ BAD = {
     absolute: "unsafe name: '/etc/x'",
     unlisted_file: "does not match its manifest",
     miscounted: "does not hold the 7 rows counted",
+    not_a_picture: "names a media file that is not a picture",
+    user_key_not_a_number: "holds a row numbered [1]",
 }
 
 
@@ -164,3 +182,28 @@ def test_a_damaged_row_is_refused_and_changes_nothing(site, archive, tmp_path, d
     with pytest.raises(CommandError, match="nothing was changed"):
         run("import_site", bad, *(["--merge"] if merge else []))
     assert rows() == before and media_tree() == files
+
+
+@pytest.mark.parametrize("merge", [False, True], ids=["restore", "merge"])
+def test_markup_slipped_into_an_archive_is_sanitised_on_the_way_in(
+    site, archive, tmp_path, merge, client
+):
+    """An archive is typed by no editor: its story bodies are cleaned as the admin's are."""
+    if not merge:
+        wipe_site()
+
+    def hostile(content):
+        stories = json.loads(content)
+        stories[0]["fields"]["slug"] = "slipped-in"
+        stories[0]["fields"]["body"] = (
+            '<p>Kept words</p><script>alert(1)</script><img src=x onerror="alert(2)">'
+            '<p><a href="javascript:alert(3)">link</a></p>'
+        )
+        return json.dumps(stories)
+
+    bad = rewritten(archive, tmp_path / "xss.zip", replace={"data/stories.story.json": hostile})
+    run("import_site", bad, *(["--merge"] if merge else []))
+    body = Story.objects.get(slug="slipped-in").body
+    assert "Kept words" in body
+    for live in ("<script", "onerror", "javascript:", "<img"):
+        assert live not in body

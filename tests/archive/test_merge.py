@@ -10,7 +10,7 @@ from taggit.models import Tag
 
 from participants.models import Organisation
 from stories import revisions
-from stories.models import Story, Theme
+from stories.models import ShareLink, Story, Theme
 from tests.archive.site import add_image, archived_rows, rows, run, wipe_site
 from tests.factories import make_organisation, make_staff, make_story, make_theme
 from tests.images.pictures import image_bytes
@@ -112,3 +112,14 @@ def test_merging_the_same_archive_again_adds_nothing(archive, other_site):
     output = run("import_site", archive, "--merge")
     assert "added nothing and 0 media files" in output
     assert rows() == before
+
+
+def test_share_links_are_not_merged_but_sign_offs_keep_their_answer(archive):
+    """A link sent for the other site's draft must open nothing here."""
+    wipe_site()
+    make_story(title="Something of ours", slug="something-of-ours")
+    run("import_site", archive, "--merge")
+    draft = Story.objects.get(slug="drafft-sgwrs")
+    assert not ShareLink.objects.exists()
+    [answer] = draft.sign_offs.all()
+    assert answer.comment == "Newidiwch y teitl, os gwelwch" and answer.share_link is None

@@ -3,6 +3,7 @@ at desktop and phone widths, nor on the admin pages editors work in; and no
 public page needs sideways scrolling at 320 pixels."""
 
 import pytest
+from django.conf import settings
 
 from stories.models import Story
 from tests.e2e.conftest import PHONE
@@ -102,6 +103,24 @@ def test_admin_pages_editors_work_in_pass_axe(browser):
         found["story form with new rows and an open autocomplete"] = axe_violations(page)
     found = {where: lines for where, lines in found.items() if lines}
     assert found == {}, _listed(found)
+
+
+def test_the_paused_login_page_says_why_and_passes_axe(browser):
+    """After the limit of wrong passwords, the page a person sees is plain and accessible."""
+    make_staff("erin-editor", "Editors")
+    with browser() as open_page:
+        page = open_page()
+        for attempt in range(settings.AXES_FAILURE_LIMIT):
+            page.goto("/admin/login/")
+            page.get_by_label("Username").fill("erin-editor")
+            page.get_by_label("Password").fill(f"not-my-password-{attempt}")
+            with page.expect_response("**/admin/login/") as answer:
+                page.get_by_role("button", name="Log in").click()
+        assert answer.value.status == 429
+        heading = page.get_by_role("heading", level=1).inner_text()
+        violations = axe_violations(page)
+    assert heading == "Signing in is paused"
+    assert violations == []
 
 
 def test_axe_reports_what_it_should(browser):

@@ -107,3 +107,23 @@ def test_the_address_counted_is_the_one_our_proxy_saw(client, settings):
         HTTP_X_FORWARDED_FOR="198.51.100.99",
     )
     assert elsewhere.status_code == 302
+
+
+def test_a_forwarded_address_that_is_no_address_counts_as_the_proxy(client, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    make_staff("erin-editor", "Editors")
+    response = client.post(
+        LOGIN,
+        {"username": "erin-editor", "password": "wrong"},
+        REMOTE_ADDR="10.0.0.2",
+        HTTP_X_FORWARDED_FOR="unknown, 1.2.3.4:80",
+    )
+    assert response.status_code == 200
+    assert AccessAttempt.objects.get().ip_address == "10.0.0.2"
+
+
+def test_a_username_longer_than_any_is_recorded_cut_short(client):
+    typed = "ŵ" * 300
+    response = try_login(client, typed, "wrong")
+    assert response.status_code == 200
+    assert AccessAttempt.objects.get().username == typed[:150]

@@ -29,8 +29,9 @@ class Command(BaseCommand):
                 "Add the archive's content to a site that has some. Anything already here "
                 "(the same slug; themes and tags also by name) is kept as it is and the "
                 "archive's copy skipped; the rest is added with new ids, with its tags, "
-                "partners, outcomes and history of status changes. Accounts not here are "
-                "added inactive, with no password or rights. Revisions and the admin log "
+                "partners, outcomes and history of status changes (not its share links). "
+                "Accounts not here are added inactive, with no password or rights. "
+                "Revisions and the admin log "
                 "are not merged: each added story starts with one new revision."
             ),
         )
