@@ -22,7 +22,14 @@ from django.utils import timezone
 
 from impactcms.archive.contents import PARTS, part_for
 from impactcms.archive.media import stored_names
-from impactcms.archive.reading import FORMAT, MANIFEST, MEDIA, VERSION, data_name
+from impactcms.archive.reading import (
+    FORMAT,
+    MANIFEST,
+    MEDIA,
+    VERSION,
+    data_name,
+    is_archivable_media,
+)
 
 
 class _Encoder(DjangoJSONEncoder):
@@ -93,7 +100,9 @@ def _write(archive: ZipFile, storage) -> dict:
         rows = _rows(part)
         _write_json_list(archive, data_name(part.label), rows)
         counts[part.label] = len(rows)
-    media = list(stored_names(storage))
+    media, left_out = [], []
+    for name in stored_names(storage):
+        (media if is_archivable_media(name) else left_out).append(name)
     for name in media:
         with storage.open(name, "rb") as source, archive.open(MEDIA + name, "w") as target:
             shutil.copyfileobj(source, target, 1024 * 1024)
@@ -105,6 +114,8 @@ def _write(archive: ZipFile, storage) -> dict:
         "models": [part.label for part in PARTS],
         "counts": counts,
         "media": media,
+        # Not pictures (or at names no import would take): a stray file in the media folder.
+        "media_left_out": left_out,
     }
 
 

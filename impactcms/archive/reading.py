@@ -37,6 +37,11 @@ def is_safe_name(name) -> bool:
     return all(part not in ("", ".", "..") for part in name.split("/"))
 
 
+def is_archivable_media(name) -> bool:
+    """A picture at a safe name: what an archive may carry, and all that import takes."""
+    return is_safe_name(name) and name.lower().endswith(MEDIA_SUFFIXES)
+
+
 @dataclass
 class Archive:
     zip: ZipFile
@@ -137,7 +142,7 @@ def _manifest(archive: ZipFile, path: Path) -> dict:
         raise ArchiveError(f"{path}: the manifest lists its models out of loading order.")
     if not isinstance(media, list) or not all(is_safe_name(name) for name in media):
         raise ArchiveError(f"{path}: the manifest names a media file unsafely.")
-    if not all(name.lower().endswith(MEDIA_SUFFIXES) for name in media):
+    if not all(is_archivable_media(name) for name in media):
         raise ArchiveError(f"{path}: the manifest names a media file that is not a picture.")
     if not isinstance(manifest.get("counts"), dict):
         raise ArchiveError(f"{path}: the manifest has no counts.")

@@ -5,10 +5,11 @@ import zipfile
 
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth.models import User
 
 from impactcms.archive.contents import COVERED_APPS, EXCLUDED, PARTS
-from tests.archive.site import archived_rows, rows, run
+from tests.archive.site import archived_rows, rows, run, wipe_site
 
 pytestmark = pytest.mark.django_db
 
@@ -41,3 +42,17 @@ def test_staff_and_the_accounts_content_names_go_in_with_their_password_hashes(s
     assert set(users) == {"erin-editor", "casey-contributor"}
     assert users["erin-editor"]["password"] == User.objects.get(username="erin-editor").password
     assert users["erin-editor"]["groups"] == [["Editors"]]
+
+
+def test_a_stray_file_that_is_not_a_picture_is_left_out_and_the_archive_still_imports(
+    site, tmp_path
+):
+    (settings.MEDIA_ROOT / "notes.txt").write_text("minutes of the steering group")
+    path = tmp_path / "site.zip"
+    output = run("export_site", path)
+    assert "Left out 1 files in the media folder that are not pictures" in output
+    assert "notes.txt" in output
+    with zipfile.ZipFile(path) as archive:
+        assert "media/notes.txt" not in archive.namelist()
+    wipe_site()
+    assert "Restored" in run("import_site", path)

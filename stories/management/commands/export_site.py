@@ -27,3 +27,9 @@ class Command(BaseCommand):
                 f"to {path}."
             )
         )
+        if left_out := manifest["media_left_out"]:
+            self.stdout.write(
+                f"Left out {len(left_out)} files in the media folder that are not pictures "
+                f"(import takes JPEG, PNG and WebP only): {', '.join(left_out[:5])}"
+                + (", …" if len(left_out) > 5 else "")
+            )
