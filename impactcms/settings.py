@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "images",
     "participants",
     "stories",
+    "impact",
     "pagecache",
 ]
 

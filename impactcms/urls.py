@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 
+from impact.admin_urls import theme_coverage_view
 from impactcms.sitemaps import SITEMAPS
 from impactcms.views import media_file, robots_txt
 from pagecache.decorators import cached_public_page
@@ -12,6 +13,7 @@ admin.site.site_title = "Impact CMS"
 admin.site.index_title = "Stories, people and organisations"
 
 urlpatterns = [
+    path("admin/theme-coverage/", theme_coverage_view, name="theme_coverage"),
     path("admin/", admin.site.urls),
     path(
         "sitemap.xml",
@@ -28,6 +30,7 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots"),
     path("", include("participants.urls")),
     path("", include("stories.urls")),
+    path("", include("impact.urls")),
 ]
 
 if settings.SERVE_MEDIA:

@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.db.models import Count
 from django.utils.text import format_lazy
 
@@ -26,10 +27,23 @@ class StoryPartnerInline(LabelledTabularInline):
     verbose_name_plural = "partner organisations"
 
 
-class OutcomeInline(LabelledTabularInline):
+class OutcomeInline(admin.StackedInline):
+    """An outcome as a record: what kind, how much, when, and who can vouch for it.
+
+    Stacked, in rows, because nine columns do not fit beside each other.
+    """
+
     model = Outcome
-    fields = ["description", "value", "unit", "order"]
+    fields = [
+        ("kind", "description"),
+        ("value", "unit", "achieved_on"),
+        "evidence_url",
+        ("verified_by", "verified_on"),
+        "order",
+    ]
     extra = 0
+    classes = ["outcome-records"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 def _run_workflow_action(modeladmin, request, queryset, service, verb):

@@ -111,7 +111,8 @@ def _write_chunk(rng: random.Random, token: str, pools: Pools, *, start: int, si
             StoryPartner(story_id=story.pk, organisation_id=o.pk, role=rng.choice(ROLES), order=n)
             for n, o in enumerate(organisations)
         ]
-        outcomes += [_outcome(rng, story.pk, order) for order in range(rng.randint(0, 3))]
+        moment = story.published_at or timezone.now()
+        outcomes += [_outcome(rng, story.pk, n, moment) for n in range(rng.randint(0, 3))]
         # bulk_create sends no signals: the search text is built here from what is at hand.
         documents.append(
             build_document(story=story, partners=organisations, themes=themes, tags=tags)
@@ -183,10 +184,21 @@ def _story(rng: random.Random, token: str, index: int, pools: Pools) -> Story:
     )
 
 
-def _outcome(rng: random.Random, story_id: int, order: int) -> Outcome:
-    description, low, high, unit = rng.choice(OUTCOME_PATTERNS)
+def _outcome(rng: random.Random, story_id: int, order: int, published: dt.datetime) -> Outcome:
+    description, kind, low, high, unit = rng.choice(OUTCOME_PATTERNS)
     value = rng.randrange(low, high, max(1, (high - low) // 50)) if unit else None
-    return Outcome(story_id=story_id, description=description, value=value, unit=unit, order=order)
+    verified = rng.random() < 0.4
+    return Outcome(
+        story_id=story_id,
+        kind=kind,
+        description=description,
+        value=value,
+        unit=unit,
+        achieved_on=(published - dt.timedelta(days=rng.randint(30, 400))).date(),
+        verified_by="Programme evaluation team" if verified else "",
+        verified_on=published.date() if verified else None,
+        order=order,
+    )
 
 
 def _random_moment(rng: random.Random) -> dt.datetime:

@@ -187,13 +187,20 @@ ROLES = [
     "Data sharing partner",
 ]
 
+# description, type, lowest and highest value (0, 0: no figure), unit
 OUTCOME_PATTERNS = [
-    ("Funding secured for a joint health and wellbeing programme", 20_000, 500_000, "GBP"),
-    ("Residents reached through community outreach", 50, 5_000, "people"),
-    ("New community engagement posts created", 1, 6, "posts"),
-    ("Staff trained in co-production methods", 10, 300, "people"),
-    ("Partnership agreement signed between council and NHS partners", 0, 0, ""),
-    ("Service redesigned with residents on the steering group", 0, 0, ""),
+    (
+        "Funding secured for a joint health and wellbeing programme",
+        "funding",
+        20_000,
+        500_000,
+        "GBP",
+    ),
+    ("Residents reached through community outreach", "people_reached", 50, 5_000, "people"),
+    ("New community engagement posts created", "staff_skills", 1, 6, "posts"),
+    ("Staff trained in co-production methods", "staff_skills", 10, 300, "people"),
+    ("Partnership agreement signed between council and NHS partners", "partnership", 0, 0, ""),
+    ("Service redesigned with residents on the steering group", "service_change", 0, 0, ""),
 ]
 
 TAGS = [

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from taggit.managers import TaggableManager
@@ -12,7 +13,7 @@ from impactcms.addresses import slug_address
 from impactcms.dates import local_datetime
 from participants.models import Organisation, Participant
 from stories.fields import SanitizedBodyField
-from stories.querysets import StoryQuerySet, ThemeQuerySet
+from stories.querysets import OutcomeQuerySet, StoryQuerySet, ThemeQuerySet
 from stories.search.lookups import Fts5Match
 
 
@@ -204,28 +205,105 @@ class StoryPartner(models.Model):
         return f"{self.organisation} ({self.role})" if self.role else str(self.organisation)
 
 
+class OutcomeKind(models.TextChoices):
+    FUNDING = "funding", "Funding secured"
+    SERVICE_CHANGE = "service_change", "Service change"
+    PARTNERSHIP = "partnership", "Partnership formed"
+    PEOPLE_REACHED = "people_reached", "People reached"
+    STAFF_SKILLS = "staff_skills", "Staff and skills"
+    OTHER = "other", "Other"
+
+
+# What editors type for pounds, all read as the one unit that totals add up.
+POUNDS = {"£", "gbp", "pound", "pounds", "pounds sterling", "£s", "sterling"}
+
+
+def normalise_unit(unit: str) -> str:
+    unit = " ".join(unit.split())
+    return "GBP" if unit.lower() in POUNDS else unit
+
+
 class Outcome(models.Model):
-    """Something that changed because of the work a story tells."""
+    """Something that changed because of the work a story tells, as a record that adds up."""
+
+    Kind = OutcomeKind
 
     story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="outcomes")
+    kind = models.CharField("type", max_length=20, choices=Kind.choices, default=Kind.OTHER)
     description = models.CharField(max_length=300)
     value = models.DecimalField(
         max_digits=14,
         decimal_places=2,
         null=True,
         blank=True,
+        validators=[MinValueValidator(0, "Enter a number of 0 or more.")],
         help_text="A number only, without £ or commas: 250000 for £250,000.",
     )
     unit = models.CharField(
-        max_length=40, blank=True, help_text='For example "GBP", "people", "posts".'
+        max_length=40,
+        blank=True,
+        help_text='For example "GBP", "people", "posts". Funding with no unit is in pounds.',
     )
+    achieved_on = models.DateField(
+        "date", null=True, blank=True, validators=[validate_plausible_date]
+    )
+    evidence_url = models.URLField(
+        "evidence link",
+        max_length=500,
+        blank=True,
+        help_text="A public page that shows it: a board paper, a report, a press release.",
+    )
+    verified_by = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Who checked the figure, e.g. a partner's finance lead.",
+    )
+    verified_on = models.DateField(null=True, blank=True, validators=[validate_plausible_date])
     order = models.PositiveSmallIntegerField(default=0)
+
+    objects = OutcomeQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "id"]
+        indexes = [
+            models.Index(fields=["kind", "unit"], name="outcome_kind_unit"),
+            models.Index(fields=["-achieved_on", "-id"], name="outcome_ledger_order"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=OutcomeKind.values), name="outcome_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(value__isnull=True) | models.Q(value__gte=0),
+                name="outcome_value_not_negative",
+            ),
+        ]
 
     def __str__(self):
         return self.description
+
+    def save(self, *args, **kwargs):
+        self.unit = normalise_unit(self.unit)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        self.unit = normalise_unit(self.unit)
+        if self.kind == OutcomeKind.FUNDING and self.value is not None and not self.unit:
+            self.unit = "GBP"
+        errors = {}
+        if self.unit and self.value is None:
+            errors["value"] = "Enter the number the unit counts, or leave the unit empty."
+        if self.verified_on and not self.verified_by:
+            errors["verified_by"] = "Say who verified it, or leave the date empty."
+        if self.verified_on and self.verified_on > timezone.localdate():
+            errors["verified_on"] = "A check cannot be dated in the future."
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_verified(self) -> bool:
+        return bool(self.verified_by)
 
 
 class StatusChange(models.Model):

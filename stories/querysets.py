@@ -1,6 +1,6 @@
 from django.apps import apps
 from django.db import models
-from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, F, Min, OuterRef, Prefetch, Q, Sum
 from django.utils import timezone
 from taggit.models import Tag
 
@@ -160,4 +160,32 @@ class ThemeQuerySet(models.QuerySet):
             .with_story_counts(stories)
             .filter(story_count__gt=0)
             .order_by("-story_count", "order", "name")[:limit]
+        )
+
+
+class OutcomeQuerySet(models.QuerySet):
+    def public(self):
+        """Outcomes of public stories: what the public may count."""
+        return self.filter(public_story("story__"))
+
+    def of_stories(self, stories):
+        """Outcomes of `stories` (a story queryset, e.g. a filtered `public()`)."""
+        return self.filter(story__in=stories.order_by().values("pk"))
+
+    def ledger_order(self):
+        """Newest first; outcomes with no date after the dated ones; id breaks ties."""
+        return self.order_by(F("achieved_on").desc(nulls_last=True), "-id")
+
+    def with_story(self):
+        """What a ledger row shows of its story, in the same query."""
+        return self.select_related(
+            "story", "story__participant", "story__participant__organisation"
+        )
+
+    def sums_by_kind_and_unit(self):
+        """One row per (type, unit): the sum of the figures, how many, how many with one."""
+        return (
+            self.order_by()
+            .values("kind", "unit")
+            .annotate(total=Sum("value"), outcomes=Count("pk"), with_figure=Count("value"))
         )

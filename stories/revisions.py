@@ -84,6 +84,20 @@ def _names(version: Version, model) -> dict[int, str]:
     return {int(v.object_id): v.field_dict["name"] for v in _related(version, model)}
 
 
+OUTCOME_FIELDS = (
+    "kind",
+    "description",
+    "value",
+    "unit",
+    "achieved_on",
+    "evidence_url",
+    "verified_by",
+    "verified_on",
+    "order",
+)
+OUTCOME_DEFAULTS = {"kind": Outcome.Kind.OTHER, "unit": "", "evidence_url": "", "verified_by": ""}
+
+
 @dataclass
 class StoryState:
     """A story's content in one revision, in the terms an editor reads."""
@@ -92,7 +106,7 @@ class StoryState:
     theme_ids: list[int]
     theme_names: dict[int, str]
     partners: list[dict]  # organisation_id, name, role, order
-    outcomes: list[dict]  # description, value, unit, order
+    outcomes: list[dict]  # OUTCOME_FIELDS
     tags: list[dict]  # tag_id, name
 
 
@@ -112,7 +126,8 @@ def state_of(version: Version) -> StoryState:
         if v.field_dict["story_id"] == story_pk
     ]
     outcomes = [
-        {key: v.field_dict[key] for key in ("description", "value", "unit", "order")}
+        # A revision saved before a field existed reads as that field's default.
+        {key: v.field_dict.get(key, OUTCOME_DEFAULTS.get(key)) for key in OUTCOME_FIELDS}
         for v in _related(version, Outcome)
         if v.field_dict["story_id"] == story_pk
     ]
@@ -139,7 +154,15 @@ TEXT_FIELDS = ["title", "slug", "summary", "pull_quote", "body", "hero_image_alt
 def _outcome_line(outcome) -> str:
     value = outcome["value"]
     figure = f"{value.normalize():f} {outcome['unit']}".strip() + ": " if value is not None else ""
-    return figure + outcome["description"]
+    kind = Outcome.Kind(outcome["kind"]).label if outcome["kind"] in Outcome.Kind else "?"
+    details = [
+        f"on {outcome['achieved_on']}" if outcome["achieved_on"] else "",
+        f"evidence {outcome['evidence_url']}" if outcome["evidence_url"] else "",
+        f"verified by {outcome['verified_by']}" if outcome["verified_by"] else "",
+        f"on {outcome['verified_on']}" if outcome["verified_on"] else "",
+    ]
+    extra = ", ".join(detail for detail in details if detail)
+    return f"[{kind}] {figure}{outcome['description']}" + (f" ({extra})" if extra else "")
 
 
 def _displayed(state: StoryState, participants: dict[int, str]) -> dict[str, str]:

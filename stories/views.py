@@ -1,6 +1,7 @@
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
+from impact.summary import theme_impact
 from pagecache.data import remember
 from stories import options
 from stories.filters import ALL_FILTERS, StoryFilters
@@ -143,7 +144,7 @@ def theme_detail(request, slug):
     related = remember(
         f"related-themes:{theme.pk}", lambda: list(Theme.objects.occurring_with(theme))
     )
-    context |= {"theme": theme, "related_themes": related}
+    context |= {"theme": theme, "related_themes": related, "impact": theme_impact(theme)}
     return render(request, "stories/theme_detail.html", context)
 
 

@@ -36,6 +36,7 @@ def story_form(*, partners=(), outcomes=(), published_at=("", ""), **fields) -> 
     }
     data |= {key: value for key, value in fields.items() if value is not None}
     data |= formset("partnerships", list(partners))
-    data |= formset("outcomes", list(outcomes))
+    # The type select always sends a value: "Other" unless the test chose one.
+    data |= formset("outcomes", [{"kind": "other"} | row for row in outcomes])
     data |= formset("share_links", [])
     return data

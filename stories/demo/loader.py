@@ -135,9 +135,14 @@ def _load_outcomes(story: Story, outcomes: list[dict]) -> None:
             story=story,
             order=order,
             defaults={
+                "kind": outcome.get("kind", Outcome.Kind.OTHER),
                 "description": outcome["description"],
                 "value": Decimal(value) if value is not None else None,
                 "unit": outcome.get("unit", ""),
+                "achieved_on": _date(outcome.get("achieved_on")),
+                "evidence_url": outcome.get("evidence_url", ""),
+                "verified_by": outcome.get("verified_by", ""),
+                "verified_on": _date(outcome.get("verified_on")),
             },
         )
     story.outcomes.filter(order__gte=len(outcomes)).delete()
@@ -179,3 +184,7 @@ def _attach(owner, field: str, alt_field: str, content: bytes, alt: str, extensi
 
 def _without(row: dict, *keys: str) -> dict:
     return {key: value for key, value in row.items() if key not in keys}
+
+
+def _date(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None

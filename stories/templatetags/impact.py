@@ -1,5 +1,6 @@
 import json
 from datetime import timedelta
+from decimal import Decimal
 
 from django import template
 from django.utils.html import _json_script_escapes
@@ -35,3 +36,16 @@ def tag_address(slug: str) -> str:
 @register.filter
 def whole_minutes(duration: timedelta) -> int:
     return round(duration.total_seconds() / 60)
+
+
+@register.filter
+def figure(value, unit: str = "") -> str:
+    """A figure as a reader reads it: £1,340,000 for pounds, else "6,200 people"."""
+    if value is None:
+        return ""
+    amount = Decimal(value)
+    places = 0 if amount == amount.to_integral_value() else 2
+    number = f"{amount:,.{places}f}"
+    if unit == "GBP":
+        return f"£{number}"
+    return f"{number} {unit}".strip()

@@ -170,7 +170,7 @@ def every_url_name(patterns=None, namespace="") -> set[str]:
             if pattern.namespace != "admin":
                 inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
                 names |= every_url_name(pattern.url_patterns, inner)
-        elif pattern.name:
+        elif pattern.name and not str(pattern.pattern).startswith("admin/"):
             names.add(namespace + pattern.name)
     return names
 
@@ -179,6 +179,7 @@ def seeds(site: Site) -> dict[str, list[dict]]:
     """For each URL name, the arguments the walk reverses it with: public and hidden alike."""
     every = [site.public, *site.hidden.values()]
     slug = [{"slug": story.slug} for story in every]
+    cohorts = [cohort for story in every for cohort in story.participant.cohorts.all()]
     return {
         "stories:home": [{}],
         "stories:list": [{}],
@@ -199,6 +200,17 @@ def seeds(site: Site) -> dict[str, list[dict]]:
             {"slug": organisation.slug}
             for story in every
             for organisation in [story.participant.organisation, *story.partners.all()]
+        ],
+        "impact:index": [{}],
+        "impact:outcomes_csv": [{}],
+        "impact:stories_csv": [{}],
+        "impact:organisations_csv": [{}],
+        "impact:api_stories": [{}],
+        "impact:api_outcomes": [{}],
+        "impact:api_organisations": [{}],
+        "impact:brochure": [{"slug": cohort.programme.slug} for cohort in cohorts],
+        "impact:cohort_brochure": [
+            {"slug": cohort.programme.slug, "cohort": cohort.slug} for cohort in cohorts
         ],
         "sitemap": [{}],
         "sitemap-section": [{"section": section} for section in SITEMAPS],
@@ -225,12 +237,20 @@ def searches(site: Site) -> list[str]:
             "programme": word(kind, "programmeslug"),
         }
         urls += [f"/stories/?{urlencode({name: value})}" for name, value in filters.items()]
+        # The open data takes the listing's filters; the impact report its own.
+        urls += [f"/api/stories/?{urlencode({name: value})}" for name, value in filters.items()]
+        urls += [f"/api/stories/?{urlencode({'q': q})}" for q in looked_for]
+        for report in ("/impact/", "/impact/export.csv", "/api/outcomes/"):
+            urls += [
+                f"{report}?{urlencode({name: filters[name]})}" for name in ("cohort", "programme")
+            ]
     return [*urls, "/stories/?page=999", "/stories/?page=-1", "/participants/?page=2"]
 
 
-def links_in(url: str, response) -> list[str]:
+def links_in(url: str, response, content: str) -> list[str]:
     """The site's own addresses a page links to, made absolute paths."""
-    content = response.content.decode()
+    if response["Content-Type"].startswith(("text/csv", "application/json")):
+        return []  # data, not pages: what it holds is checked for leaks, not walked
     if response["Content-Type"].startswith(("application/xml", "application/rss+xml")):
         found = [element.text or "" for element in ET.fromstring(content).iter()]
         found = [text for text in found if text.startswith("http://testserver/")]
@@ -249,18 +269,21 @@ def links_in(url: str, response) -> list[str]:
 NOT_WALKED = ("/admin/", "/static/", "/media/")
 
 
+def body_of(response) -> str:
+    # The CSV exports are streamed.
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    return content.decode()
+
+
 def walk(client, start: list[str]) -> dict[str, tuple[int, str]]:
     """Every page reached from `start` by links: address -> (status, body and Location)."""
     seen, queue, pages = set(start), deque(start), {}
     while queue and len(pages) < MAX_PAGES:
         url = queue.popleft()
         response = client.get(url)
-        pages[url] = (
-            response.status_code,
-            response.content.decode() + response.get("Location", ""),
-        )
+        pages[url] = (response.status_code, body_of(response) + response.get("Location", ""))
         if response.status_code == 200:
-            for link in links_in(url, response):
+            for link in links_in(url, response, pages[url][1]):
                 if link not in seen:
                     seen.add(link)
                     queue.append(link)
@@ -307,7 +330,7 @@ def test_no_word_of_a_non_public_story_reaches_any_public_page(client, site, con
     differences = []
     for url, (status, body) in pages.items():
         response = client.get(url)
-        seen = (response.status_code, response.content.decode() + response.get("Location", ""))
+        seen = (response.status_code, body_of(response) + response.get("Location", ""))
         if (seen[0], without_csrf(seen[1])) != (status, without_csrf(body)):
             differences.append(f"{url}: {status} for the public, {seen[0]} for a contributor")
     assert not differences, "\n".join(differences)
@@ -338,7 +361,7 @@ def test_pages_of_non_public_stories_are_not_found_for_everyone(client, site, co
         response = client.get(url)
         if response.status_code != 404:
             problems.append(f"{url}: {response.status_code}")
-        problems += leaks(site, url, response.content.decode())
+        problems += leaks(site, url, body_of(response))
     for public_url in [site.public.get_absolute_url(), site.share_links["live"]]:
         assert client.get(public_url).status_code == 200, "the same pages exist when public"
     assert not problems, "\n".join(problems)
@@ -349,7 +372,7 @@ def test_staff_previews_are_not_for_anonymous_readers(client, site):
         response = client.get(f"/admin/stories/story/{story.pk}/preview/")
         assert response.status_code == 302
         assert response["Location"].startswith("/admin/login/")
-        assert leaks(site, "", response.content.decode()) == []
+        assert leaks(site, "", body_of(response)) == []
 
 
 def test_the_walk_starts_from_every_url_name(site):

@@ -34,9 +34,9 @@ BUDGET = {
     "/search/?q=story&theme=alpha&tag=covid-19": 11,
     "/search/": 1,
     "/search/?q=nothing-matches-this": 6,
-    "/themes/alpha/?q=story": 11,
+    "/themes/alpha/?q=story": 13,
     "/themes/": 1,
-    "/themes/alpha/": 10,
+    "/themes/alpha/": 12,
     "/stories/the-story/": 9,
     "/tags/covid-19/": 9,
     "/participants/": 2,
@@ -48,6 +48,10 @@ BUDGET = {
     "/sitemap.xml": 8,
     "/sitemap-stories.xml": 2,
     "/robots.txt": 0,
+    # Totals, coverage and the network are aggregates: the same queries at any size.
+    "/impact/": 15,
+    "/impact/?theme=alpha&type=funding&page=2": 16,
+    "/impact/?programme=le&cohort=le-march-2020&kind=local_authority": 11,
 }
 
 
@@ -73,6 +77,7 @@ class World:
         story.themes.add(self.alpha, self.beta, *[make_theme() for _ in range(extra)])
         story.tags.add("covid-19", *[f"tag {story.pk} {i}" for i in range(extra)])
         make_partner(story, self.home, role="Lead partner")
+        make_outcome(story, kind="funding", value=1000, unit="GBP")
         for _ in range(extra):
             make_partner(story)
             make_outcome(story)
@@ -130,6 +135,8 @@ KEPT_COUNTS_BUDGET = {
     "/search/?q=story": 5,
     "/themes/": 0,
     "/themes/alpha/": 4,
+    "/impact/": 1,
+    "/impact/?theme=alpha&type=funding": 2,  # and the theme named
 }
 
 

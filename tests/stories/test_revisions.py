@@ -68,6 +68,7 @@ def edited_story(editor_client):
         "outcomes-INITIAL_FORMS": "1",
         "outcomes-0-id": old_outcome.pk,
         "outcomes-0-story": story.pk,
+        "outcomes-0-kind": "other",
         "outcomes-0-description": "Homes built",
         "outcomes-0-value": "12",
         "outcomes-0-unit": "homes",
@@ -109,7 +110,9 @@ def test_compare_shows_each_changed_field_side_by_side(editor_client, edited_sto
     assert (rows["Title"].before, rows["Title"].after) == ("First title", "Second title")
     assert (rows["Themes"].before, rows["Themes"].after) == ("Housing", "Health")
     assert rows["Partners"].after == "Kind Charity (Delivery)"
-    assert rows["Outcomes"].before == "12 homes: Homes built" and rows["Outcomes"].after == ""
+    assert (
+        rows["Outcomes"].before == "[Other] 12 homes: Homes built" and rows["Outcomes"].after == ""
+    )
     assert rows["Tags"].before == "allotments, 社区"
     assert not rows["Participant"].changed
     assert "Siân Ó Briain" in response.content.decode()

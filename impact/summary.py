@@ -1,0 +1,103 @@
+"""The impact report of a set of public stories: what /impact/ and a theme page show.
+
+Every aggregate is kept per content version (pagecache.data.remember) under
+the filters that made it, so a page rendered afresh costs its ledger rows
+only, and an edit that changes what is public renews every figure at once.
+"""
+
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.urls import reverse
+
+from impact import charts, reports
+from pagecache.data import remember
+from stories import options
+from stories.models import Outcome, Theme
+
+LEDGER_PER_PAGE = 25
+
+
+@dataclass
+class ImpactSummary:
+    totals: list[reports.Total]
+    by_kind: list[reports.KindCount]
+    outcome_count: int
+    story_count: int
+
+    @property
+    def headline(self) -> list[reports.Total]:
+        """The totals with a figure: what the page leads with."""
+        return [total for total in self.totals if total.total is not None]
+
+
+def summarise(outcomes, *, scope: str, ledger_query=lambda kind: "") -> ImpactSummary:
+    """Totals and counts of `outcomes`, kept for `scope`."""
+    totals = remember(f"impact:totals:{scope}", lambda: reports.outcome_totals(outcomes))
+    index = reverse("impact:index")
+    by_kind = reports.kind_counts(totals, lambda kind: f"{index}?{ledger_query(kind)}#ledger")
+    return ImpactSummary(
+        totals=totals,
+        by_kind=by_kind,
+        outcome_count=sum(total.outcomes for total in totals),
+        story_count=remember(
+            f"impact:stories:{scope}",
+            lambda: outcomes.order_by().values("story_id").distinct().count(),
+        ),
+    )
+
+
+def coverage(stories, *, scope: str, programme=None, cohort=None) -> reports.CoverageGrid:
+    """Themes by the public cohorts (of the programme, or the one cohort, if chosen)."""
+    cohorts = [
+        c
+        for c in options.public_cohorts()
+        if (programme is None or c.programme_id == programme.pk) and (cohort in (None, c))
+    ]
+    themes = remember("impact:themes", lambda: list(Theme.objects.all()))
+    return remember(
+        f"impact:coverage:{scope}",
+        lambda: reports.coverage_grid(stories, themes=themes, cohorts=cohorts),
+    )
+
+
+def network(stories, *, scope: str) -> reports.Network:
+    return remember(f"impact:network:{scope}", lambda: reports.partner_network(stories))
+
+
+def ledger(outcomes):
+    """The ledger's rows, newest first, with their stories."""
+    return outcomes.ledger_order().with_story()
+
+
+def public_outcomes(stories):
+    return Outcome.objects.of_stories(stories)
+
+
+@dataclass
+class ThemeImpact:
+    """A theme's slice of the impact report, for its page."""
+
+    summary: ImpactSummary
+    chart: object  # an impact.charts.BarChart
+    report_query: str  # /impact/ narrowed to the theme
+
+
+def theme_impact(theme) -> ThemeImpact:
+    report_query = urlencode([("theme", theme.slug)])
+    outcomes = Outcome.objects.public().filter(story__in=theme.stories.values("pk"))
+    figures = summarise(
+        outcomes,
+        scope=report_query,
+        ledger_query=lambda kind: urlencode([("theme", theme.slug), ("type", kind)]),
+    )
+    chart = charts.bar_chart(
+        charts.bars_from_kinds(figures.by_kind),
+        chart_id="chart-theme-kinds",
+        title=f"Outcomes by type: {theme.name}",
+        description=f"{figures.outcome_count:,} outcomes on the public stories of this theme, "
+        "by type.",
+        label_heading="Type of outcome",
+        value_heading="Outcomes",
+    )
+    return ThemeImpact(summary=figures, chart=chart, report_query=report_query)

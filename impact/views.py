@@ -1,0 +1,92 @@
+from urllib.parse import urlencode
+
+from django.shortcuts import render
+
+from impact import charts, summary
+from impact.filters import ImpactFilters
+from pagecache.data import remember
+from participants.models import OrganisationKind
+from stories import options
+from stories.models import Outcome, OutcomeKind, Story, Theme
+from stories.pagination import page_of
+
+
+def impact_page(request):
+    filters = ImpactFilters.from_query(request.GET)
+    scope = filters.query()
+    stories = filters.apply_to_stories(Story.objects.public())
+    outcomes = filters.apply_to_outcomes(Outcome.objects.public())
+    figures = summary.summarise(outcomes, scope=scope, ledger_query=_with_type(filters))
+    grid = summary.coverage(
+        stories,
+        scope=scope,
+        programme=filters.stories.objects.get("programme"),
+        cohort=filters.stories.objects.get("cohort"),
+    )
+    network = summary.network(stories, scope=scope)
+    count = remember(f"impact:ledger-count:{scope}", outcomes.count)
+    page = page_of(summary.ledger(outcomes), request.GET.get("page"), 25, count=count)
+    return render(
+        request,
+        "impact/impact.html",
+        {
+            "filters": filters,
+            "chosen": _chosen(filters),
+            "query": scope,
+            "summary": figures,
+            "page": page,
+            "network": network,
+            "kinds_chart": charts.bar_chart(
+                charts.bars_from_kinds(figures.by_kind),
+                chart_id="chart-kinds",
+                title="Outcomes by type",
+                description=_kinds_description(figures),
+                label_heading="Type of outcome",
+                value_heading="Outcomes",
+            ),
+            "coverage_chart": charts.coverage_chart(
+                grid,
+                chart_id="chart-coverage",
+                title="Public stories by theme and cohort",
+                description=f"{len(grid.themes)} themes by {len(grid.cohorts)} cohorts; "
+                f"{grid.gaps} of the {len(grid.themes) * len(grid.cohorts)} pairs have no "
+                "story yet.",
+            ),
+            "network_chart": charts.network_chart(
+                network,
+                chart_id="chart-network",
+                title="Organisations that appear together",
+                description=f"The {len(network.nodes)} organisations on most stories, and "
+                f"{len(network.links)} lines between those named on the same story.",
+            ),
+            "theme_options": remember("impact:themes", lambda: list(Theme.objects.all())),
+            "programme_options": options.public_programmes(),
+            "cohort_options": options.public_cohorts(),
+            "kind_options": OrganisationKind.choices,
+            "type_options": OutcomeKind.choices,
+        },
+    )
+
+
+def _with_type(filters: ImpactFilters):
+    """The ledger's query string for one outcome type, keeping the other filters."""
+
+    def query(kind: str) -> str:
+        pairs = [pair for pair in filters.pairs() if pair[0] != "type"] + [("type", kind)]
+        return urlencode(pairs)
+
+    return query
+
+
+def _chosen(filters: ImpactFilters) -> dict[str, str]:
+    themes = filters.stories.theme_slugs
+    return filters.stories.chosen | {
+        "theme": themes[0] if themes else "",
+        "kind": filters.kind,
+        "type": filters.type,
+    }
+
+
+def _kinds_description(figures) -> str:
+    counted = [f"{kind.label}: {kind.outcomes:,}" for kind in figures.by_kind]
+    return f"{figures.outcome_count:,} outcomes by type. " + "; ".join(counted) + "."
