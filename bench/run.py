@@ -222,13 +222,15 @@ def load(wrk: str, url: str, seconds: float) -> dict:
 # --- One database at one size ---------------------------------------------------------
 
 
-def measure(wrk: str, label: str, url_for, size: int, seconds: float) -> dict:
+def measure(wrk: str, label: str, url_for, size: int, seconds: float, only=None) -> dict:
     log(f"{label}, {size:,} stories: building")
     env = app_env(url_for(size))
     manage(env, "migrate", "--noinput", "-v", "0")
     generation = generate(env, size)
     manage(env, "collectstatic", "--noinput", "-v", "0")
     probe = json.loads(manage(env, "bench_probe"))
+    if only:
+        probe = {name: stats for name, stats in probe.items() if name in only}
     reference = WORK / "static" / "bench" / "page.html"
     reference.parent.mkdir(parents=True, exist_ok=True)
     reference.write_text(fetch_with_test_client(env, "/stories/"), encoding="utf-8")
@@ -369,8 +371,8 @@ def markdown(report: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write(report: dict, stamp: str) -> None:
-    for name in ("latest", stamp):
+def write(report: dict, stamp: str, *, latest: bool = True) -> None:
+    for name in ("latest", stamp) if latest else (stamp,):
         (RESULTS / f"{name}.json").write_text(json.dumps(report, indent=2) + "\n")
         (RESULTS / f"{name}.md").write_text(markdown(report))
     print(markdown(report))
@@ -381,6 +383,11 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="1,000 and 10,000 stories, 3 s a page")
     parser.add_argument("--seconds", type=int, help="load time per page (default 8, quick 3)")
     parser.add_argument("--sqlite-only", action="store_true", help="skip PostgreSQL")
+    parser.add_argument(
+        "--pages",
+        help="measure only these pages (names as in the table, comma-separated); "
+        "the results go to a dated file, not latest",
+    )
     parser.add_argument(
         "--summarise", metavar="JSON", help="measure nothing: rewrite the tables of a saved run"
     )
@@ -394,11 +401,12 @@ def main() -> None:
     sizes = [1_000, 10_000] if args.quick else [1_000, 100_000]
     seconds = args.seconds or (3 if args.quick else 8)
 
+    only = {name.strip() for name in args.pages.split(",")} if args.pages else None
     wrk = ensure_wrk()
     WORK.mkdir(parents=True, exist_ok=True)
     RESULTS.mkdir(parents=True, exist_ok=True)
     runs = {
-        label: {str(size): measure(wrk, label, url_for, size, seconds) for size in sizes}
+        label: {str(size): measure(wrk, label, url_for, size, seconds, only) for size in sizes}
         for label, url_for in databases(args)
     }
     report = {
@@ -408,7 +416,8 @@ def main() -> None:
         "runs": runs,
         "rows": summarise(runs),
     }
-    write(report, f"{dt.datetime.now(dt.UTC):%Y%m%d-%H%M}")
+    stamp = f"{dt.datetime.now(dt.UTC):%Y%m%d-%H%M}"
+    write(report, f"{stamp}-{'-'.join(sorted(only))}" if only else stamp, latest=not only)
 
 
 if __name__ == "__main__":

@@ -121,7 +121,13 @@ def outcome_totals(outcomes) -> list[Total]:
     """
     kinds = apps.get_model("stories", "Outcome").Kind
     merged: dict[tuple[str, str], dict] = {}
-    for row in outcomes.sums_by_kind_and_unit():
+    # The merged total is shown in the spelling most of its outcomes use (lower case on a
+    # tie), whatever order the database returns the rows in.
+    rows = sorted(
+        outcomes.sums_by_kind_and_unit(),
+        key=lambda row: (-row["outcomes"], not row["unit"].islower(), row["unit"]),
+    )
+    for row in rows:
         key = (row["kind"], row["unit"].casefold())
         kept = merged.setdefault(key, {**row, "total": None, "outcomes": 0, "with_figure": 0})
         if row["total"] is not None:
@@ -169,7 +175,13 @@ def partner_network(stories, *, size: int = 12) -> Network:
     partner = apps.get_model("stories", "StoryPartner").objects.filter(
         story__in=stories.order_by().values("pk")
     )
-    employed = stories.order_by().exclude(participant__organisation=None)
+    # An employer also named as a partner is on that story once, not twice.
+    also_partner = apps.get_model("stories", "StoryPartner").objects.filter(
+        story=OuterRef("pk"), organisation=OuterRef("participant__organisation")
+    )
+    employed = (
+        stories.order_by().exclude(participant__organisation=None).exclude(Exists(also_partner))
+    )
     appearances: dict[int, int] = {}
     for rows in (
         partner.values_list("organisation").annotate(n=Count("story", distinct=True)),

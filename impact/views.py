@@ -61,6 +61,7 @@ def impact_page(request):
             ),
             "theme_options": remember("impact:themes", lambda: list(Theme.objects.all())),
             "programme_options": options.public_programmes(),
+            "brochures": _brochures(),
             "cohort_options": options.public_cohorts(),
             "kind_options": OrganisationKind.choices,
             "type_options": OutcomeKind.choices,
@@ -90,3 +91,12 @@ def _chosen(filters: ImpactFilters) -> dict[str, str]:
 def _kinds_description(figures) -> str:
     counted = [f"{kind.label}: {kind.outcomes:,}" for kind in figures.by_kind]
     return f"{figures.outcome_count:,} outcomes by type. " + "; ".join(counted) + "."
+
+
+def _brochures() -> list[tuple]:
+    """Each public programme with its public cohorts: the brochures there are to print."""
+    cohorts = options.public_cohorts()
+    return [
+        (programme, [c for c in cohorts if c.programme_id == programme.pk])
+        for programme in options.public_programmes()
+    ]

@@ -165,8 +165,13 @@ class ThemeQuerySet(models.QuerySet):
 
 class OutcomeQuerySet(models.QuerySet):
     def public(self):
-        """Outcomes of public stories: what the public may count."""
-        return self.filter(public_story("story__"))
+        """Outcomes of public stories: what the public may count.
+
+        A probe per outcome (EXISTS), so the ledger walks its date index and
+        stops at a page's worth, instead of listing every public story first.
+        """
+        stories = _stories_model("Story").objects.public()
+        return self.filter(Exists(stories.filter(pk=OuterRef("story_id"))))
 
     def of_stories(self, stories):
         """Outcomes of `stories` (a story queryset, e.g. a filtered `public()`)."""

@@ -12,11 +12,11 @@ from .frame import EMPTY_HEIGHT, EMPTY_WIDTH, Frame
 from .text import fit, text_width
 
 PAD = 8.0
-FONT = 13.0
-CELL = 18.0
+FONT = 14.0
+CELL = 28.0
 # One cell and its gutter. Column labels slant at ANGLE, so neighbours sit STEP * sin(ANGLE)
-# (19 units) apart: more than a line of text.
-STEP = 22.0
+# (28 units) apart: more than a line of text.
+STEP = 32.0
 ANGLE = 60
 LABEL_GAP = 8.0  # between a label and the grid
 ROW_LABEL_MAX = 200.0

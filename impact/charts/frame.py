@@ -1,5 +1,6 @@
 """What every chart shares: an id, a title and description, and the box it is drawn in."""
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -10,7 +11,7 @@ NOTHING_YET = "Nothing to show yet"
 EMPTY_WIDTH, EMPTY_HEIGHT = 640.0, 64.0
 # An SVG with no width attribute stretches to fill its container, so a small chart would
 # be blown up to giant text. A class (static/css/impact.css) caps its width instead, in
-# steps of 5rem: a viewBox unit is then at most about one CSS pixel.
+# steps of 5rem: a viewBox unit is then about one CSS pixel, never less.
 SIZE_STEP = 80
 SIZE_STEPS = range(2, 17)  # chart-max-2 (10rem) to chart-max-16 (80rem)
 
@@ -34,7 +35,7 @@ class Frame:
 
     @property
     def size_class(self) -> str:
-        steps = int(self.width // SIZE_STEP)
+        steps = math.ceil(self.width / SIZE_STEP)
         return f"chart-max-{min(max(steps, SIZE_STEPS.start), SIZE_STEPS.stop - 1)}"
 
     @property

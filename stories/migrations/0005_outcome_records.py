@@ -5,6 +5,24 @@ import stories.models
 from django.db import migrations, models
 
 
+# PostgreSQL sorts NULL first in a descending index; the ledger wants undated outcomes
+# last, so it gets an index in that order. (SQLite's descending order already is, and
+# its CREATE INDEX takes no NULLS clause.)
+LEDGER_INDEX = "outcome_ledger_nulls_last"
+
+
+def create_ledger_index(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(
+            f"CREATE INDEX {LEDGER_INDEX} ON stories_outcome (achieved_on DESC NULLS LAST, id DESC)"
+        )
+
+
+def drop_ledger_index(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(f"DROP INDEX IF EXISTS {LEDGER_INDEX}")
+
+
 def classify_existing(apps, schema_editor):
     """Outcomes entered before they had a type: money is funding, the rest waits for an editor."""
     Outcome = apps.get_model("stories", "Outcome")
@@ -69,5 +87,6 @@ class Migration(migrations.Migration):
             model_name='outcome',
             constraint=models.CheckConstraint(condition=models.Q(('value__isnull', True), ('value__gte', 0), _connector='OR'), name='outcome_value_not_negative'),
         ),
+        migrations.RunPython(create_ledger_index, drop_ledger_index),
         migrations.RunPython(classify_existing, migrations.RunPython.noop),
     ]

@@ -8,6 +8,7 @@ from tests.factories import make_participant, make_story
 SEED_STORY = "andrew-wilesmith-ipswich-leisure-to-community-health"
 THEME = "health-inequalities"
 TAG = "physical-activity"
+PROGRAMME = "leadership-essentials"
 
 # One address of every kind of public page, with what it shows.
 PUBLIC_PAGES = {
@@ -26,6 +27,11 @@ PUBLIC_PAGES = {
     "search-no-results": "/search/?q=zebra+crossing+xylophone",
     "search-empty": "/search/",
     "not-found": "/stories/no-such-story/",
+    "impact": "/impact/",
+    "impact-filtered": f"/impact/?theme={THEME}&type=funding",
+    "impact-nothing-matches": "/impact/?kind=private&type=partnership",
+    "brochure": f"/programmes/{PROGRAMME}/brochure/",
+    "cohort-brochure": f"/programmes/{PROGRAMME}/{PROGRAMME}-march-2020/brochure/",
 }
 
 

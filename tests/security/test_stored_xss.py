@@ -190,6 +190,13 @@ def what_each_page_shows(story: Story) -> dict[str, list[str]]:
         # Reflected, not stored: the payload as the words searched for.
         f"/search/?{urlencode({'q': story.title})}": [],
         share_url(story.share_links.get()): [*story_page, story.share_links.get().label],
+        # The impact report: the ledger, the coverage grid and the network name them.
+        "/impact/": [outcome.description, story.title, person.name, employer.name, theme.name],
+        "/impact/?" + urlencode({"theme": theme.slug, "cohort": cohort.slug}): [
+            outcome.description
+        ],
+        f"/programmes/{cohort.programme.slug}/brochure/": story_page,
+        f"/programmes/{cohort.programme.slug}/{cohort.slug}/brochure/": story_page,
     }
     for tag in tags:
         if tag.slug:

@@ -42,6 +42,7 @@ def bench_pages() -> dict[str, str]:
         "feed": "/feeds/stories/",
         "sitemap index": "/sitemap.xml",
         "sitemap, stories": "/sitemap-stories.xml",
+        "impact": "/impact/",
     }
 
 
