@@ -12,6 +12,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
 
+from pagecache.data import remember
 from participants.models import Cohort, ConsentScope, Programme
 from stories import options
 from stories.models import Story
@@ -29,6 +30,26 @@ def printable(stories: QuerySet) -> QuerySet:
     at all, so no story that `public()` lets through has it.
     """
     return stories.filter(participant__consent_scope=ConsentScope.WEB_AND_PRINT)
+
+
+def to_print() -> list[tuple[Programme, list[Cohort]]]:
+    """The public programmes and cohorts whose brochure has a story in it, kept per
+    content version: one query for the cohorts of every printable public story."""
+    printed = remember(
+        "brochures:cohorts",
+        lambda: set(
+            printable(Story.objects.public())
+            .order_by()
+            .values_list("participant__cohorts", flat=True)
+            .distinct()
+        ),
+    )
+    cohorts = [cohort for cohort in options.public_cohorts() if cohort.pk in printed]
+    return [
+        (programme, [c for c in cohorts if c.programme_id == programme.pk])
+        for programme in options.public_programmes()
+        if any(c.programme_id == programme.pk for c in cohorts)
+    ]
 
 
 def under_story_title(body: str) -> str:

@@ -9,7 +9,7 @@ result, never an error.
 
     filters = ImpactFilters.from_query(request.GET)
     stories = filters.apply_to_stories(Story.objects.public())
-    outcomes = filters.apply_to_outcomes(public_outcomes())
+    outcomes = filters.apply_to_outcomes(Outcome.objects.public())
     next_page = f"?{filters.query(page=2)}"
 """
 

@@ -77,20 +77,24 @@ class NetworkLink:
 
 @dataclass(frozen=True)
 class KindPair:
-    """How many public stories bring together an organisation of each kind."""
+    """How often an organisation of one kind is named on a story with one of another.
+
+    Counted in pairs of organisations: a story naming two NHS trusts and a council
+    makes two NHS-council pairings and one NHS-NHS pairing.
+    """
 
     kind_a: str
     label_a: str
     kind_b: str
     label_b: str
-    stories: int
+    pairings: int
 
 
 @dataclass
 class Network:
     nodes: list[NetworkNode]  # the most connected organisations, most stories first
     links: list[NetworkLink]  # among those nodes only
-    kinds: list[KindPair]  # over every public story, most stories first
+    kinds: list[KindPair]  # over every one of the stories, most pairings first
 
 
 def coverage_grid(stories, *, themes, cohorts) -> CoverageGrid:
@@ -265,4 +269,4 @@ def _kind_pairs(partner) -> list[KindPair]:
             counted[key] = counted.get(key, 0) + n
     label = {kind.value: kind.label for kind in kinds}
     ranked = sorted(counted.items(), key=lambda item: (-item[1], item[0]))
-    return [KindPair(a, label.get(a, a), b, label.get(b, b), stories=n) for (a, b), n in ranked]
+    return [KindPair(a, label.get(a, a), b, label.get(b, b), pairings=n) for (a, b), n in ranked]

@@ -70,10 +70,6 @@ def ledger(outcomes):
     return outcomes.ledger_order().with_story()
 
 
-def public_outcomes(stories):
-    return Outcome.objects.of_stories(stories)
-
-
 @dataclass
 class ThemeImpact:
     """A theme's slice of the impact report, for its page."""

@@ -2,7 +2,7 @@ from urllib.parse import urlencode
 
 from django.shortcuts import render
 
-from impact import charts, summary
+from impact import brochure, charts, summary
 from impact.filters import ImpactFilters
 from pagecache.data import remember
 from participants.models import OrganisationKind
@@ -24,8 +24,12 @@ def impact_page(request):
         cohort=filters.stories.objects.get("cohort"),
     )
     network = summary.network(stories, scope=scope)
-    count = remember(f"impact:ledger-count:{scope}", outcomes.count)
-    page = page_of(summary.ledger(outcomes), request.GET.get("page"), 25, count=count)
+    page = page_of(
+        summary.ledger(outcomes),
+        request.GET.get("page"),
+        summary.LEDGER_PER_PAGE,
+        count=figures.outcome_count,  # the totals have counted them
+    )
     return render(
         request,
         "impact/impact.html",
@@ -61,7 +65,7 @@ def impact_page(request):
             ),
             "theme_options": remember("impact:themes", lambda: list(Theme.objects.all())),
             "programme_options": options.public_programmes(),
-            "brochures": _brochures(),
+            "brochures": brochure.to_print(),
             "cohort_options": options.public_cohorts(),
             "kind_options": OrganisationKind.choices,
             "type_options": OutcomeKind.choices,
@@ -91,12 +95,3 @@ def _chosen(filters: ImpactFilters) -> dict[str, str]:
 def _kinds_description(figures) -> str:
     counted = [f"{kind.label}: {kind.outcomes:,}" for kind in figures.by_kind]
     return f"{figures.outcome_count:,} outcomes by type. " + "; ".join(counted) + "."
-
-
-def _brochures() -> list[tuple]:
-    """Each public programme with its public cohorts: the brochures there are to print."""
-    cohorts = options.public_cohorts()
-    return [
-        (programme, [c for c in cohorts if c.programme_id == programme.pk])
-        for programme in options.public_programmes()
-    ]

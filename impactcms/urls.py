@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 
-from impact.admin_urls import theme_coverage_view
+from impact.admin_coverage import theme_coverage_view
 from impactcms.sitemaps import SITEMAPS
 from impactcms.views import media_file, robots_txt
 from pagecache.decorators import cached_public_page

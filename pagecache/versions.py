@@ -74,6 +74,9 @@ def current_token() -> str:
         and kept.mark == changes.mark()
     ):
         return kept.token
+    # What was kept is out of date now: were it left, the next call could find its mark
+    # again (the change that moved it has been taken in) and serve the old token.
+    _kept = None
     changes.start_listening()
     mark = changes.mark()  # before reading: a change after this shows as another mark
     version = ContentVersion.objects.filter(pk=ROW).first()

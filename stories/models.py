@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MinValueValidator, URLValidator
 from django.db import models
 from django.utils import timezone
 from taggit.managers import TaggableManager
@@ -251,6 +251,7 @@ class Outcome(models.Model):
         "evidence link",
         max_length=500,
         blank=True,
+        validators=[URLValidator(schemes=["http", "https"])],
         help_text="A public page that shows it: a board paper, a report, a press release.",
     )
     verified_by = models.CharField(
@@ -283,14 +284,12 @@ class Outcome(models.Model):
         return self.description
 
     def save(self, *args, **kwargs):
-        self.unit = normalise_unit(self.unit)
+        self._normalise_unit()
         super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()
-        self.unit = normalise_unit(self.unit)
-        if self.kind == OutcomeKind.FUNDING and self.value is not None and not self.unit:
-            self.unit = "GBP"
+        self._normalise_unit()
         errors = {}
         if self.unit and self.value is None:
             errors["value"] = "Enter the number the unit counts, or leave the unit empty."
@@ -301,9 +300,11 @@ class Outcome(models.Model):
         if errors:
             raise ValidationError(errors)
 
-    @property
-    def is_verified(self) -> bool:
-        return bool(self.verified_by)
+    def _normalise_unit(self):
+        """One spelling per unit, so totals add like with like; funding is in pounds."""
+        self.unit = normalise_unit(self.unit)
+        if self.kind == OutcomeKind.FUNDING and self.value is not None and not self.unit:
+            self.unit = "GBP"
 
 
 class StatusChange(models.Model):

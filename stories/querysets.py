@@ -173,10 +173,6 @@ class OutcomeQuerySet(models.QuerySet):
         stories = _stories_model("Story").objects.public()
         return self.filter(Exists(stories.filter(pk=OuterRef("story_id"))))
 
-    def of_stories(self, stories):
-        """Outcomes of `stories` (a story queryset, e.g. a filtered `public()`)."""
-        return self.filter(story__in=stories.order_by().values("pk"))
-
     def ledger_order(self):
         """Newest first; outcomes with no date after the dated ones; id breaks ties."""
         return self.order_by(F("achieved_on").desc(nulls_last=True), "-id")
@@ -188,7 +184,11 @@ class OutcomeQuerySet(models.QuerySet):
         )
 
     def sums_by_kind_and_unit(self):
-        """One row per (type, unit): the sum of the figures, how many, how many with one."""
+        """One row per (type, unit): the sum of the figures, how many, how many with one.
+
+        SQLite adds decimals as floating point: a total past about 10^13 may be a
+        penny out there (PostgreSQL's are exact).
+        """
         return (
             self.order_by()
             .values("kind", "unit")

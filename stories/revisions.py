@@ -8,6 +8,7 @@ because a restore must respect the workflow (it never publishes) and must
 keep what it can when something it points at is gone.
 """
 
+import json
 from dataclasses import dataclass, field
 
 import reversion
@@ -18,7 +19,7 @@ from taggit.models import Tag
 
 from impactcms.dates import local_datetime
 from participants.models import Organisation, Participant
-from stories.models import Outcome, Story, StoryPartner, TaggedStory, Theme
+from stories.models import Outcome, Story, StoryPartner, TaggedStory, Theme, normalise_unit
 from stories.workflow import publication_problem
 
 
@@ -95,7 +96,18 @@ OUTCOME_FIELDS = (
     "verified_on",
     "order",
 )
-OUTCOME_DEFAULTS = {"kind": Outcome.Kind.OTHER, "unit": "", "evidence_url": "", "verified_by": ""}
+OUTCOME_DEFAULTS = {"unit": "", "evidence_url": "", "verified_by": ""}
+
+
+def _outcome_state(version: Version) -> dict:
+    """An outcome as a revision holds it. One saved before outcomes had types reads as
+    the migration typed them: pounds are funding, the rest "Other"."""
+    saved = version.field_dict  # a field the revision lacks reads as its default here
+    state = {key: saved.get(key, OUTCOME_DEFAULTS.get(key)) for key in OUTCOME_FIELDS}
+    if "kind" not in json.loads(version.serialized_data)[0]["fields"]:
+        funding = normalise_unit(state["unit"]) == "GBP"
+        state["kind"] = Outcome.Kind.FUNDING if funding else Outcome.Kind.OTHER
+    return state
 
 
 @dataclass
@@ -126,8 +138,7 @@ def state_of(version: Version) -> StoryState:
         if v.field_dict["story_id"] == story_pk
     ]
     outcomes = [
-        # A revision saved before a field existed reads as that field's default.
-        {key: v.field_dict.get(key, OUTCOME_DEFAULTS.get(key)) for key in OUTCOME_FIELDS}
+        _outcome_state(v)
         for v in _related(version, Outcome)
         if v.field_dict["story_id"] == story_pk
     ]
@@ -324,9 +335,8 @@ def _apply_relations(story: Story, state: StoryState, lost: list[str]) -> None:
             setattr(row, name, value)
         row.save()
     Outcome.objects.filter(pk__in=[row.pk for row in current[len(state.outcomes) :]]).delete()
-    Outcome.objects.bulk_create(
-        Outcome(story=story, **outcome) for outcome in state.outcomes[len(current) :]
-    )
+    for outcome in state.outcomes[len(current) :]:
+        Outcome.objects.create(story=story, **outcome)  # save(): units in one spelling
 
     # A tag is only a name: one deleted since is simply made again.
     story.tags.set([tag["name"] for tag in state.tags])

@@ -23,10 +23,23 @@ def drop_ledger_index(apps, schema_editor):
         schema_editor.execute(f"DROP INDEX IF EXISTS {LEDGER_INDEX}")
 
 
+# A copy of stories.models.normalise_unit as it was when outcomes got types: a
+# migration must not change with the code.
+POUNDS = {"£", "gbp", "pound", "pounds", "pounds sterling", "£s", "sterling"}
+
+
 def classify_existing(apps, schema_editor):
-    """Outcomes entered before they had a type: money is funding, the rest waits for an editor."""
+    """Outcomes entered before they had a type: one spelling per unit; pounds are funding.
+
+    The rest are "Other" until an editor says what they are.
+    """
     Outcome = apps.get_model("stories", "Outcome")
-    Outcome.objects.filter(unit__in=["GBP", "£"]).update(kind="funding", unit="GBP")
+    for outcome in Outcome.objects.all().iterator():
+        unit = " ".join(outcome.unit.split())
+        unit = "GBP" if unit.lower() in POUNDS else unit
+        kind = "funding" if unit == "GBP" else "other"
+        if (unit, kind) != (outcome.unit, outcome.kind):
+            Outcome.objects.filter(pk=outcome.pk).update(unit=unit, kind=kind)
 
 
 class Migration(migrations.Migration):
@@ -44,7 +57,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='outcome',
             name='evidence_url',
-            field=models.URLField(blank=True, help_text='A public page that shows it: a board paper, a report, a press release.', max_length=500, verbose_name='evidence link'),
+            field=models.URLField(blank=True, help_text='A public page that shows it: a board paper, a report, a press release.', max_length=500, validators=[django.core.validators.URLValidator(schemes=['http', 'https'])], verbose_name='evidence link'),
         ),
         migrations.AddField(
             model_name='outcome',

@@ -8,7 +8,7 @@ import pytest
 from django.test import RequestFactory
 from django.utils import timezone
 
-from impact.admin_urls import theme_coverage
+from impact.admin_coverage import theme_coverage
 from stories.models import Story
 from tests.factories import (
     make_cohort,

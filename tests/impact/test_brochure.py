@@ -86,7 +86,7 @@ def test_each_story_has_a_page_of_its_own_oldest_first(client, cohort):
     html = page(client, COHORT_URL)
     assert story_sections(html) == ["story-leisure", "story-swimming"]
     leisure = html.split('id="story-leisure"')[1].split("</article>")[0]
-    assert '<h2 id="story-leisure-title">From leisure centres to community health</h2>' in leisure
+    assert '<h2 id="part-leisure-title">From leisure centres to community health</h2>' in leisure
     assert '<p class="brochure-name">Andrew Wilesmith</p>' in leisure
     assert "Operations Manager, Sport and Leisure, Ipswich Borough Council" in leisure
     assert "Leadership Essentials, March 2020 cohort" in leisure
@@ -218,7 +218,7 @@ def test_outcomes_show_type_figure_date_and_who_verified_them(client, cohort):
     )
     make_outcome(story, description="A new way of working together")
     html = page(client, COHORT_URL)
-    heading = f'<h3 id="story-{story.slug}-outcomes">'
+    heading = f'<h3 id="part-{story.slug}-outcomes">'
     outcomes = html.split(heading)[1].split("</section>")[0]
     assert '<strong class="outcome-figure">£1,340,000</strong>' in outcomes
     assert '<span class="outcome-kind">Funding secured</span>' in outcomes

@@ -179,7 +179,7 @@ def network():
     return (
         [(node.name, node.stories) for node in found.nodes],
         {frozenset((names[link.source], names[link.target])): link.stories for link in found.links},
-        [(pair.kind_a, pair.kind_b, pair.stories) for pair in found.kinds],
+        [(pair.kind_a, pair.kind_b, pair.pairings) for pair in found.kinds],
     )
 
 
@@ -313,7 +313,7 @@ def test_network_keeps_the_12_organisations_on_most_stories_and_links_among_them
         link.source in shown and link.target in shown for link in found.links
     )
     # Kind pairs count every organisation, shown or not: the ten with each other and the hubs'.
-    counted = {(pair.kind_a, pair.kind_b): pair.stories for pair in found.kinds}
+    counted = {(pair.kind_a, pair.kind_b): pair.pairings for pair in found.kinds}
     assert counted[("other", "other")] == 45
     assert counted[("education", "other")] == counted[("other", "vcs")] == 10
 
@@ -498,7 +498,9 @@ def impact_figures(page):
             frozenset(row[:2]): int(row[2])
             for row in body_rows(page, "Organisations that appear together: stories shared")
         },
-        "kind pairs": body_rows(page, "Organisations named together on one story, by kind"),
+        "kind pairs": body_rows(
+            page, "Pairs of organisations named on the same story, by their kinds"
+        ),
         "ledger": ledger,
     }
 

@@ -10,6 +10,7 @@ from django.db import connection
 from django.utils import timezone
 
 from pagecache import changes, versions
+from pagecache.models import ContentVersion
 from tests.factories import make_story
 
 pytestmark = pytest.mark.django_db
@@ -38,6 +39,16 @@ def test_a_change_heard_from_elsewhere_makes_it_read_again(settled, django_asser
         django_assert_num_queries(1),
     ):
         assert versions.current_token() == settled
+
+
+def test_another_process_s_edit_once_read_is_never_undone(settled):
+    """Reading the version takes in the signal of the edit (no mark for a moment); when
+    the listening connection's mark comes back as it was, the new version stands."""
+    unchanged = changes.mark()
+    ContentVersion.objects.filter(pk=versions.ROW).update(token="edited-elsewhere")
+    with mock.patch.object(changes, "mark", side_effect=[None, None, unchanged, unchanged]):
+        assert versions.current_token() == "edited-elsewhere"
+        assert versions.current_token() == "edited-elsewhere"
 
 
 def test_without_a_way_to_hear_of_changes_it_reads_every_time(settled, django_assert_num_queries):

@@ -69,7 +69,7 @@ def test_a_check_dated_in_the_future_is_refused():
 
 def test_a_check_dated_today_is_accepted():
     outcome = cleaned(verified_by="Jo Bloggs", verified_on=timezone.localdate())
-    assert outcome.is_verified
+    assert (outcome.verified_by, outcome.verified_on) == ("Jo Bloggs", timezone.localdate())
 
 
 def test_every_broken_rule_is_reported_at_once():

@@ -1,6 +1,9 @@
 """Revisions: every save kept, compared field by field, restored, and deleted stories recovered."""
 
+import json
+
 import pytest
+from reversion.models import Version
 from taggit.models import Tag
 
 from stories import revisions, services
@@ -321,3 +324,22 @@ def test_a_save_with_no_edit_records_no_change_to_text_with_line_breaks(editor_c
     newest, before = revisions.versions_of(story.pk)[:2]
     assert newest.revision.comment == "Changed"
     assert "Summary" not in [change.label for change in revisions.changes_between(before, newest)]
+
+
+def test_a_revision_from_before_outcome_types_reads_pounds_as_funding(editor):
+    """Revisions kept before outcomes had a type: restoring one must not demote the
+    money it counted to "Other", out of the funding total."""
+    story = make_story()
+    make_outcome(story, description="Section 75 award", value=250000, unit="GBP", order=0)
+    make_outcome(story, description="Posts created", value=3, unit="posts", order=1)
+    revisions.save_revision(story, by=editor, comment="Before outcome types")
+    for saved in Version.objects.filter(content_type__model="outcome"):
+        rows = json.loads(saved.serialized_data)
+        del rows[0]["fields"]["kind"]  # as a revision of that time holds it
+        saved.serialized_data = json.dumps(rows)
+        saved.save()
+    state = revisions.state_of(revisions.versions_of(story.pk)[0])
+    assert [(o["description"], o["kind"]) for o in state.outcomes] == [
+        ("Section 75 award", "funding"),
+        ("Posts created", "other"),
+    ]
