@@ -614,3 +614,28 @@ def test_the_page_costs_the_same_queries_with_many_organisations_and_cohorts(
     root = page(client, "/impact/")
     organisations = body_rows(table(root, "Organisations that appear together: organisations"))
     assert len(organisations) == 12  # the network is capped; the count of rows does not grow
+
+
+# --- What the review found -------------------------------------------------------------------
+
+
+def test_two_themes_chosen_are_both_named_with_a_way_to_drop_each(client, world):
+    """The form's theme list holds one; a report narrowed by two says so, not silently one."""
+    html = client.get("/impact/?theme=housing&theme=health").content.decode()
+    assert "Theme: <strong>Housing</strong>" in html and "Theme: <strong>Health</strong>" in html
+    assert 'href="?theme=health">Remove' in html and 'href="?theme=housing">Remove' in html
+
+
+def test_brochures_are_offered_only_where_there_is_a_story_to_print(client, world):
+    """Sam agreed to the website only: Beta's brochure would hold just Alex, and with
+    Alex web-only too it would be empty, so it is not offered."""
+    world["beta"].participants.update(consent_scope="web")
+    html = client.get("/impact/").content.decode()
+    assert 'href="/programmes/alpha/brochure/"' in html
+    assert "/programmes/beta/" not in html
+
+
+def test_the_report_and_its_exports_are_read_only(client, world):
+    for url in ["/impact/", "/impact/export.csv", "/api/stories/", "/programmes/alpha/brochure/"]:
+        assert client.post(url).status_code == 405, url
+        assert client.delete(url).status_code == 405, url

@@ -234,3 +234,8 @@ def test_the_same_edit_with_a_whole_outcome_saves_the_story_and_the_outcome(edit
         "Council grant for the pools",
         "Swimmers reached",
     ]
+
+
+def test_an_evidence_link_must_be_a_web_address():
+    assert "evidence_url" in errors(evidence_url="ftp://example.org/report.pdf")
+    assert cleaned(evidence_url="https://example.org/report.pdf").evidence_url
