@@ -21,6 +21,7 @@ from stories.sharing import create_share_link, share_url
 from tests.factories import (
     make_cohort,
     make_organisation,
+    make_outcome,
     make_participant,
     make_partner,
     make_story,
@@ -43,6 +44,7 @@ THEME, TAG, COHORT, ORGANISATION = "fuzz-theme", "fuzz-tag", "fuzz-cohort", "fuz
 # What each view reads (stories.filters, the paginators, Django's sitemap view),
 # and names it does not, which it must ignore.
 KNOWN_NAMES = ["theme", "tag", "programme", "cohort", "organisation", "q", "page", "p"]
+KNOWN_NAMES += ["kind", "type", "per_page"]  # the impact report's and the open data's
 UNKNOWN_NAMES = ["sort", "year", "format", "callback", "next", "page[]", "q.x", ""]
 REAL_VALUES = [THEME, TAG, COHORT, ORGANISATION, "health", "1", "2"]
 ODD_VALUES = [
@@ -95,6 +97,7 @@ def site(db):
         story.themes.add(theme)
         story.tags.add(TAG)
         make_partner(story)
+        make_outcome(story, kind="funding", value=1000, unit="GBP")
     return {"share": share_url(create_share_link(story=story, by=None)), "story": story}
 
 
@@ -112,7 +115,17 @@ OTHER_PAGES = {
     "/sitemap-organisations.xml": XML,
     "/robots.txt": TEXT,
 }
-EVERY_PAGE = dict.fromkeys(LISTINGS, HTML) | OTHER_PAGES
+JSON, CSV = "application/json", "text/csv"
+# The impact report and the open data take filters of their own, and paging.
+REPORTS = {
+    "/impact/": HTML,
+    "/api/stories/": JSON,
+    "/api/outcomes/": JSON,
+    "/api/organisations/": JSON,
+    "/impact/export.csv": CSV,
+    "/impact/stories.csv": CSV,
+}
+EVERY_PAGE = dict.fromkeys(LISTINGS, HTML) | OTHER_PAGES | REPORTS
 
 
 def answered(response, content_type: str = HTML) -> None:
@@ -138,6 +151,16 @@ def get(client, url: str, data=None):
 @given(query=params)
 def test_listing_filters_never_break_a_listing(client, site, url, query):
     answered(get(client, url, query))
+
+
+@pytest.mark.parametrize("url,content_type", REPORTS.items())
+@settings(FUZZ, max_examples=25)
+@given(query=params)
+def test_report_filters_never_break_a_report_or_an_export(client, site, url, content_type, query):
+    response = get(client, url, query)
+    answered(response, content_type)
+    if response.streaming:
+        assert b"".join(response.streaming_content).startswith("\ufeff".encode())
 
 
 @pytest.mark.parametrize("url,content_type", OTHER_PAGES.items())
@@ -166,6 +189,8 @@ ADDRESSES_WITH_A_PART = [
     "/feeds/themes/{}/",
     "/share/{}/",
     "/sitemap-{}.xml",
+    "/programmes/{}/brochure/",
+    "/programmes/{}/march-2020/brochure/",
 ]
 
 
