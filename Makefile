@@ -92,3 +92,14 @@ bench: setup
 # or `make load LOAD_ARGS=--quick`. PostgreSQL when DATABASE_URL names one.
 load: setup
 	$(PY) bench/load.py $(LOAD_ARGS)
+
+# Two app servers on loopback sharing one PostgreSQL, one Redis and one bucket (moto's
+# S3): what an editor does through one shows at once through the other, and two editors
+# saving one story through both lose nothing. PostgreSQL and Redis as `.ci/run` has them;
+# `make cluster-bench` adds requests per second, two instances against one.
+.PHONY: cluster-test cluster-bench
+cluster-test: setup
+	$(PY) bench/cluster.py $(CLUSTER_ARGS)
+
+cluster-bench: setup
+	$(PY) bench/cluster.py --measure $(CLUSTER_ARGS)

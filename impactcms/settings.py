@@ -8,10 +8,10 @@ ALLOWED_HOSTS, or the app refuses to start.
 from datetime import timedelta
 from pathlib import Path
 
-import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from impactcms import object_storage, replicas
 from impactcms.env import envbool, envint, envlist, envstr
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -92,29 +92,21 @@ TEMPLATES = [
 # (admin/widgets/split_datetime.html labels the date and time inputs).
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
-# SQLite in the project folder unless DATABASE_URL names another database.
+# SQLite in the project folder unless DATABASE_URL names another database; each
+# engine's options (SQLite's locking, PostgreSQL's trigram threshold) in replicas.
 DATABASES = {
-    "default": dj_database_url.parse(
-        envstr("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(envstr("DB_CONN_MAX_AGE", "60")),
-        conn_health_checks=True,
+    "default": replicas.parse_database(
+        envstr("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Several gunicorn workers write at once (editors saving under load): a transaction
-    # takes the write lock when it begins, not halfway, and a writer waits its turn
-    # rather than failing with "database is locked"; WAL lets readers go on meanwhile.
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {
-            "transaction_mode": "IMMEDIATE",
-            "timeout": 20,
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-        }
-    )
-elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Typo tolerance for names: "Ipswitch" finds Ipswich (pg_trgm's default is 0.6).
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
-        "-c pg_trgm.word_similarity_threshold=0.5"
+# A copy kept by the database's replication: public pages may read it (impactcms.replicas).
+if replica := replicas.replica_database():
+    DATABASES["replica"] = replica
+    DATABASE_ROUTERS = ["impactcms.replicas.PrimaryReplicaRouter"]
+    # Right after SecurityMiddleware: before anything that reads the database.
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+        "impactcms.replicas.PublicReadsMiddleware",
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -176,7 +168,7 @@ MEDIA_ROOT = Path(envstr("MEDIA_ROOT", str(BASE_DIR / "media")))
 SERVE_MEDIA = envbool("SERVE_MEDIA", DEBUG)
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": object_storage.media_storage(),
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
