@@ -165,7 +165,7 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(envstr("MEDIA_ROOT", str(BASE_DIR / "media")))
 # Django serves uploads itself in development, and in production on one machine when
 # SERVE_MEDIA=1; behind a web server or object storage, leave it off (see README).
-SERVE_MEDIA = envbool("SERVE_MEDIA", DEBUG)
+SERVE_MEDIA = envbool("SERVE_MEDIA", DEBUG) and not object_storage.enabled()
 
 STORAGES = {
     "default": object_storage.media_storage(),
@@ -215,7 +215,8 @@ CONTENT_SECURITY_POLICY = {
         # for the prose editor's import map (impactcms.admin_media).
         "script-src": [SELF, NONCE],
         "style-src": [SELF],
-        "img-src": [SELF, "data:"],
+        # Pictures come from the object store's address when media live there.
+        "img-src": [SELF, "data:", *object_storage.media_origins()],
         "font-src": [SELF],
         "connect-src": [SELF],
         "object-src": [NONE],

@@ -1,0 +1,102 @@
+"""A real S3-compatible server for the tests: moto's, on loopback, needing no AWS account."""
+
+import contextlib
+import json
+import os
+import socket
+import uuid
+from dataclasses import dataclass
+
+import boto3
+from botocore.config import Config
+
+REGION = "eu-west-2"
+# Dummy credentials, and no instance metadata or ~/.aws files: boto3 never looks elsewhere.
+OFFLINE_ENV = {
+    "AWS_ACCESS_KEY_ID": "testing",
+    "AWS_SECRET_ACCESS_KEY": "testing",
+    "AWS_DEFAULT_REGION": REGION,
+    "AWS_EC2_METADATA_DISABLED": "true",
+    "AWS_CONFIG_FILE": os.devnull,
+    "AWS_SHARED_CREDENTIALS_FILE": os.devnull,
+    "NO_PROXY": "127.0.0.1,localhost",
+}
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextlib.contextmanager
+def moto_server():
+    """moto in server mode on 127.0.0.1 and a free port; yields its endpoint URL."""
+    from moto.server import ThreadedMotoServer
+
+    port = free_port()
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.stop()
+
+
+def public_read(bucket: str) -> dict:
+    return {
+        "Version": "2012-10-17",
+        "Statement": [
+            {
+                "Effect": "Allow",
+                "Principal": "*",
+                "Action": "s3:GetObject",
+                "Resource": f"arn:aws:s3:::{bucket}/*",
+            }
+        ],
+    }
+
+
+@dataclass
+class Bucket:
+    """One bucket on the server, seen directly with boto3 (not through Django)."""
+
+    endpoint: str
+    name: str
+
+    @classmethod
+    def create(cls, endpoint: str) -> "Bucket":
+        """A new bucket whose objects anyone may read, as the README's policy says."""
+        bucket = cls(endpoint, f"media-{uuid.uuid4().hex[:12]}")
+        client = bucket.client()
+        client.create_bucket(
+            Bucket=bucket.name, CreateBucketConfiguration={"LocationConstraint": REGION}
+        )
+        client.put_bucket_policy(Bucket=bucket.name, Policy=json.dumps(public_read(bucket.name)))
+        return bucket
+
+    def client(self):
+        return boto3.client(
+            "s3",
+            endpoint_url=self.endpoint,
+            region_name=REGION,
+            aws_access_key_id="testing",
+            aws_secret_access_key="testing",
+            config=Config(s3={"addressing_style": "path"}),
+        )
+
+    def keys(self) -> set[str]:
+        pages = self.client().get_paginator("list_objects_v2").paginate(Bucket=self.name)
+        return {item["Key"] for page in pages for item in page.get("Contents", [])}
+
+    def head(self, key: str) -> dict:
+        return self.client().head_object(Bucket=self.name, Key=key)
+
+    def read(self, key: str) -> bytes:
+        return self.client().get_object(Bucket=self.name, Key=key)["Body"].read()
+
+    def destroy(self) -> None:
+        client = self.client()
+        for key in self.keys():
+            client.delete_object(Bucket=self.name, Key=key)
+        client.delete_bucket(Bucket=self.name)
