@@ -93,3 +93,28 @@ def test_the_deployment_checklist_flags_plain_http():
     result = deploy_check(**PRODUCTION, SECURE_SSL_REDIRECT="0")
     assert result.returncode != 0
     assert "security.W008" in result.stderr
+
+
+def test_with_media_in_a_bucket_pictures_may_come_from_it_and_the_app_serves_none():
+    """Browsers would refuse every picture from the object store if the CSP did not
+    name it; and the app's own /media/ must not serve old files from its disk."""
+    script = (
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src'], settings.SERVE_MEDIA)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env=os.environ
+        | {
+            "DJANGO_SETTINGS_MODULE": "impactcms.settings",
+            "DEBUG": "1",
+            "MEDIA_BUCKET": "impact-media",
+            "MEDIA_S3_ENDPOINT_URL": "http://minio.internal:9000",
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    expected = "[\"'self'\", 'data:', 'http://minio.internal:9000'] False"
+    assert done.stdout.strip() == expected, done.stderr
