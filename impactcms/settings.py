@@ -1,7 +1,7 @@
 """Settings for Impact CMS, read from the environment.
 
 Development needs no environment at all: SQLite in the project folder, local-memory
-cache, DEBUG on. Production sets DEBUG=0 and must then give a real SECRET_KEY and
+cache, DEBUG on. Production sets DEBUG=0 and must then give DATABASE_URL, a real SECRET_KEY and
 ALLOWED_HOSTS, or the app refuses to start.
 """
 
@@ -27,6 +27,11 @@ if not DEBUG:
         raise ImproperlyConfigured("With DEBUG off, set SECRET_KEY to a long random value.")
     if not ALLOWED_HOSTS:
         raise ImproperlyConfigured("With DEBUG off, set ALLOWED_HOSTS (comma-separated).")
+    # Without it each app server would quietly keep a database of its own beside the code.
+    if not envstr("DATABASE_URL"):
+        raise ImproperlyConfigured(
+            "With DEBUG off, set DATABASE_URL (postgres://… or sqlite:////absolute/path)."
+        )
 
 INSTALLED_APPS = [
     "django.contrib.admin",

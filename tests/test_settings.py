@@ -8,10 +8,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+A_DATABASE = "sqlite:////srv/impactcms/impact.sqlite3"  # named, never opened by these checks
+
+
 def start_django(**env) -> subprocess.CompletedProcess:
-    clean = {
-        k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS"}
-    }
+    named = {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"}
+    clean = {k: v for k, v in os.environ.items() if k not in named}
     return subprocess.run(
         [sys.executable, "-c", "import django; django.setup(); print('started')"],
         cwd=ROOT,
@@ -27,7 +29,7 @@ def test_development_starts_with_no_environment():
 
 
 def test_production_refuses_a_missing_secret_key():
-    result = start_django(DEBUG="0", ALLOWED_HOSTS="stories.example.org")
+    result = start_django(DEBUG="0", ALLOWED_HOSTS="stories.example.org", DATABASE_URL=A_DATABASE)
     assert result.returncode != 0
     assert "set SECRET_KEY" in result.stderr
 
@@ -37,19 +39,32 @@ def test_production_refuses_the_development_secret_key():
         DEBUG="0",
         ALLOWED_HOSTS="stories.example.org",
         SECRET_KEY="django-insecure-development-only-never-in-production",
+        DATABASE_URL=A_DATABASE,
     )
     assert result.returncode != 0
     assert "set SECRET_KEY" in result.stderr
 
 
 def test_production_refuses_missing_allowed_hosts():
-    result = start_django(DEBUG="0", SECRET_KEY="x" * 60)
+    result = start_django(DEBUG="0", SECRET_KEY="x" * 60, DATABASE_URL=A_DATABASE)
     assert result.returncode != 0
     assert "ALLOWED_HOSTS" in result.stderr
 
 
-def test_production_starts_with_real_settings():
+def test_production_refuses_to_guess_its_database():
+    """A SQLite file beside the code would give every app server a database of its own."""
     result = start_django(DEBUG="0", SECRET_KEY="x" * 60, ALLOWED_HOSTS="stories.example.org")
+    assert result.returncode != 0
+    assert "set DATABASE_URL" in result.stderr
+
+
+def test_production_starts_with_real_settings():
+    result = start_django(
+        DEBUG="0",
+        SECRET_KEY="x" * 60,
+        ALLOWED_HOSTS="stories.example.org",
+        DATABASE_URL=A_DATABASE,
+    )
     assert result.stdout.strip() == "started", result.stderr
 
 
