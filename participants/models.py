@@ -1,9 +1,11 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
 from images.fields import CleanImageField
 from images.models import HasImages, ImageUse
+from images.names import RandomName
 from impactcms.addresses import slug_address
 from participants.querysets import (
     PUBLIC_WEB_SCOPES,
@@ -40,7 +42,7 @@ class Organisation(HasImages, models.Model):
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
     website = models.URLField(blank=True)
     description = models.TextField(blank=True)
-    logo = CleanImageField(upload_to="organisations/", blank=True)
+    logo = CleanImageField(upload_to=RandomName("organisations"), blank=True)
     logo_alt = models.CharField(
         "logo alt text",
         max_length=250,
@@ -120,7 +122,7 @@ class Participant(HasImages, models.Model):
         related_name="participants",
     )
     cohorts = models.ManyToManyField(Cohort, blank=True, related_name="participants")
-    photo = CleanImageField(upload_to="participants/", blank=True)
+    photo = CleanImageField(upload_to=RandomName("participants"), blank=True)
     photo_alt = models.CharField("photo alt text", max_length=250, blank=True)
     photo_decorative = models.BooleanField("photo is decorative", default=False)
     renditions = models.JSONField(default=dict, blank=True, editable=False)
@@ -164,12 +166,24 @@ class Participant(HasImages, models.Model):
         blank=True,
         help_text="Set this and the participant's stories leave the public site at once.",
     )
+    consent_wording = models.ForeignKey(
+        "ConsentWording",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="wording agreed to",
+        help_text="The consent text the participant was shown and agreed to.",
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ParticipantQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
+        permissions = [
+            ("change_consent", "Can record and change a participant's consent"),
+        ]
         indexes = [models.Index(fields=["consent_given", "consent_withdrawn_at"])]
         constraints = [
             models.CheckConstraint(
@@ -223,3 +237,88 @@ class Participant(HasImages, models.Model):
     @property
     def photo_may_show(self) -> bool:
         return bool(self.photo) and self.consent_photo
+
+
+# The fields of a participant that make up their consent record.
+CONSENT_FIELDS = (
+    "consent_given",
+    "consent_given_at",
+    "consent_scope",
+    "consent_name",
+    "consent_photo",
+    "consent_quotes",
+    "consent_expires_on",
+    "consent_withdrawn_at",
+    "consent_wording",
+)
+
+
+class ConsentWording(models.Model):
+    """A version of the consent text participants are asked to agree to.
+
+    Versions are kept, never edited once a participant has agreed to one, so the
+    history can always show the exact words a person said yes to.
+    """
+
+    version = models.PositiveIntegerField(unique=True)
+    text = models.TextField(help_text="The exact words the participant reads and agrees to.")
+    in_use_from = models.DateField(default=timezone.localdate)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-version"]
+        verbose_name = "consent wording"
+
+    def __str__(self):
+        return f"Consent wording, version {self.version}"
+
+
+class ConsentChange(models.Model):
+    """One change to a participant's consent: who made it, when, from what to what.
+
+    Append-only: rows are written by participants.services and never changed.
+    Only erasure of the person removes them.
+    """
+
+    participant = models.ForeignKey(
+        Participant, on_delete=models.CASCADE, related_name="consent_changes"
+    )
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True)
+    # {field: [before, after]}, as text an editor can read.
+    changes = models.JSONField(default=dict)
+    wording = models.ForeignKey(
+        ConsentWording, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    withdrawal = models.BooleanField(default=False)
+    note = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+
+    def __str__(self):
+        what = "Withdrawal" if self.withdrawal else "Consent change"
+        return f"{what} on {timezone.localtime(self.at):%-d %b %Y %H:%M}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("Consent history is append-only: a change is never edited.")
+        super().save(*args, **kwargs)
+
+
+class Erasure(models.Model):
+    """That a person was erased: by whom and when, never who they were beyond an id."""
+
+    participant_id = models.PositiveIntegerField()
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+
+    def __str__(self):
+        return f"Participant #{self.participant_id} erased"

@@ -9,6 +9,7 @@ from taggit.models import TaggedItemBase
 
 from images.fields import CleanImageField
 from images.models import HasImages, ImageUse
+from images.names import RandomName
 from impactcms.addresses import slug_address
 from impactcms.dates import local_datetime
 from participants.models import Organisation, Participant
@@ -88,7 +89,7 @@ class Story(HasImages, models.Model):
         blank=True, help_text="The participant's own words. Leave out the quotation marks."
     )
     body = SanitizedBodyField(blank=True)
-    hero_image = CleanImageField(upload_to="stories/", blank=True)
+    hero_image = CleanImageField(upload_to=RandomName("stories"), blank=True)
     hero_image_alt = models.CharField("hero image alt text", max_length=250, blank=True)
     hero_image_decorative = models.BooleanField("hero image is decorative", default=False)
     renditions = models.JSONField(default=dict, blank=True, editable=False)
@@ -338,6 +339,12 @@ class ShareLink(models.Model):
     label = models.CharField(
         "for", max_length=120, blank=True, help_text='Who it is for, e.g. "Andrew, to approve".'
     )
+    sent_to = models.EmailField(
+        "sent to",
+        blank=True,
+        help_text="The email address you send the link to. An approval through it is "
+        "recorded against this address.",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -376,6 +383,11 @@ class SignOff(models.Model):
         default=0, help_text="The version of the story that was read."
     )
     at = models.DateTimeField(auto_now_add=True)
+    # Who answered, as far as a link can say: the address it was sent to, and a
+    # keyed hash of the client's network address (never the address itself).
+    sent_to = models.EmailField(blank=True)
+    link_label = models.CharField(max_length=120, blank=True)
+    client_hash = models.CharField(max_length=64, blank=True)
 
     class Meta:
         ordering = ["-at", "-id"]
