@@ -5,7 +5,22 @@ from django.db.models import Count
 from impactcms.admin_display import thumbnail
 from impactcms.admin_inlines import LabelledTabularInline
 from impactcms.admin_slugs import FillsEmptySlug
-from participants.models import Cohort, Organisation, Participant, Programme
+from participants.models import (
+    CONSENT_FIELDS,
+    Cohort,
+    ConsentChange,
+    ConsentWording,
+    Erasure,
+    Organisation,
+    Participant,
+    Programme,
+)
+from participants.services import (
+    can_change_consent,
+    profile_refusal,
+    save_organisation,
+    save_participant,
+)
 from stories.models import Story
 
 
@@ -24,6 +39,47 @@ class StoryOfParticipantInline(admin.TabularInline):
         return False
 
 
+class ConsentChangeInline(admin.TabularInline):
+    """The participant's consent history: append-only, so read-only here for everyone."""
+
+    model = ConsentChange
+    fields = ["at", "by", "what_changed", "wording", "withdrawal", "note"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    verbose_name = "consent change"
+    verbose_name_plural = "consent history"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("participants.view_participant")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("by", "wording")
+
+    @admin.display(description="What changed")
+    def what_changed(self, change):
+        labels = {f.name: f.verbose_name for f in Participant._meta.fields}
+        return "; ".join(
+            f"{labels.get(name, name)}: {before or '—'} → {after or '—'}"
+            for name, (before, after) in change.changes.items()
+        )
+
+
+class ProtectsPublicProfiles:
+    """People and organisations on a published story change only by an editor's hand."""
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        return obj is None or profile_refusal(request.user, obj) is None
+
+
 class ConsentFilter(admin.SimpleListFilter):
     title = "consent"
     parameter_name = "consent"
@@ -40,7 +96,7 @@ class ConsentFilter(admin.SimpleListFilter):
 
 
 @admin.register(Participant)
-class ParticipantAdmin(FillsEmptySlug, admin.ModelAdmin):
+class ParticipantAdmin(ProtectsPublicProfiles, FillsEmptySlug, admin.ModelAdmin):
     # Explicit: an annotated (GROUP BY) query drops Meta.ordering, and the autocomplete pages it.
     ordering = ["name", "pk"]
     list_display = ["name", "photo_preview", "job_title", "organisation", "consent", "story_count"]
@@ -49,7 +105,7 @@ class ParticipantAdmin(FillsEmptySlug, admin.ModelAdmin):
     search_fields = ["name", "job_title", "organisation__name"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["organisation", "cohorts"]
-    inlines = [StoryOfParticipantInline]
+    inlines = [StoryOfParticipantInline, ConsentChangeInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "job_title", "organisation", "cohorts", "bio"]}),
         (
@@ -70,16 +126,31 @@ class ParticipantAdmin(FillsEmptySlug, admin.ModelAdmin):
                     ("consent_name", "consent_photo", "consent_quotes"),
                     "consent_expires_on",
                     "consent_withdrawn_at",
+                    "consent_wording",
                 ],
                 "description": "A participant appears in public only while consent stands: "
                 "given, for the website, to be named, not past its end date and not "
-                "withdrawn. Nothing is deleted when it lapses.",
+                "withdrawn. Nothing is deleted when it lapses. Only editors change consent, "
+                "and every change is kept in the consent history below.",
             },
         ),
     ]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(story_total=Count("stories"))
+
+    def get_readonly_fields(self, request, obj=None):
+        if can_change_consent(request.user):
+            return self.readonly_fields
+        return [*self.readonly_fields, *CONSENT_FIELDS]
+
+    def save_model(self, request, obj, form, change):
+        # The service checks again what the form allowed, and keeps the consent history.
+        save_participant(participant=obj, by=request.user)
+
+    def has_personal_data_permission(self, request):
+        """Subject access and erasure: editors, who hold consent in their hands."""
+        return can_change_consent(request.user)
 
     @admin.display(description="Photo")
     def photo_preview(self, obj):
@@ -95,7 +166,7 @@ class ParticipantAdmin(FillsEmptySlug, admin.ModelAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(FillsEmptySlug, admin.ModelAdmin):
+class OrganisationAdmin(ProtectsPublicProfiles, FillsEmptySlug, admin.ModelAdmin):
     ordering = ["name", "pk"]
     list_display = ["name", "logo_preview", "kind", "website", "people", "partnerships_count"]
     list_filter = ["kind"]
@@ -113,6 +184,9 @@ class OrganisationAdmin(FillsEmptySlug, admin.ModelAdmin):
                 partnership_total=Count("partnerships", distinct=True),
             )
         )
+
+    def save_model(self, request, obj, form, change):
+        save_organisation(organisation=obj, by=request.user)
 
     @admin.display(description="Logo")
     def logo_preview(self, obj):
@@ -173,3 +247,46 @@ class CohortAdmin(FillsEmptySlug, admin.ModelAdmin):
     @admin.display(description="Participants", ordering="participant_total")
     def participant_count(self, obj):
         return obj.participant_total
+
+
+@admin.register(ConsentWording)
+class ConsentWordingAdmin(admin.ModelAdmin):
+    """The versions of the consent text; one that someone agreed to is never edited."""
+
+    list_display = ["version", "in_use_from", "opening"]
+    fields = ["version", "in_use_from", "text"]
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        agreed = obj is not None and (
+            Participant.objects.filter(consent_wording=obj).exists()
+            or ConsentChange.objects.filter(wording=obj).exists()
+        )
+        return not agreed
+
+    def has_delete_permission(self, request, obj=None):
+        return self.has_change_permission(request, obj) and super().has_delete_permission(
+            request, obj
+        )
+
+    @admin.display(description="Text")
+    def opening(self, obj):
+        return obj.text[:120]
+
+
+@admin.register(Erasure)
+class ErasureAdmin(admin.ModelAdmin):
+    """The record of erasures: who erased which id, and when. Nothing else is kept."""
+
+    list_display = ["participant_id", "by", "at"]
+    fields = list_display
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

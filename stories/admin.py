@@ -3,6 +3,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Count
 from django.utils.text import format_lazy
+from taggit.admin import TagAdmin
+from taggit.models import Tag
 
 from impactcms.admin_display import thumbnail
 from impactcms.admin_inlines import LabelledTabularInline
@@ -15,7 +17,7 @@ from stories.forms import StoryAdminForm
 from stories.models import Outcome, Story, StoryPartner, Theme
 from stories.revisions import save_revision
 from stories.sharing import sign_off_warning
-from stories.workflow import can_publish, status_refusal
+from stories.workflow import EDITOR_ONLY_STATUSES, can_publish
 
 
 class StoryPartnerInline(LabelledTabularInline):
@@ -80,7 +82,7 @@ def publish(modeladmin, request, queryset):
     _run_workflow_action(modeladmin, request, queryset, services.publish_story, "Published")
 
 
-@admin.action(description="Send selected stories for review")
+@admin.action(description="Send selected stories for review", permissions=["change"])
 def send_for_review(modeladmin, request, queryset):
     _run_workflow_action(modeladmin, request, queryset, services.send_for_review, "Sent for review")
 
@@ -184,17 +186,24 @@ class StoryAdmin(NoncedMediaAdmin, SharingAdmin, RevisionsAdmin, FillsEmptySlug,
     def has_publish_permission(self, request):
         return can_publish(request.user)
 
+    def has_change_permission(self, request, obj=None):
+        # A published (or archived) story changes only by an editor's hand: contributors
+        # see it read-only, so nothing they do reaches the public.
+        if not super().has_change_permission(request, obj):
+            return False
+        return obj is None or obj.status not in EDITOR_ONLY_STATUSES or can_publish(request.user)
+
     def save_model(self, request, obj, form, change):
-        # Second line of defence behind the form: never store a status the user may not set.
         current = form.initial.get("status") if change else None
-        if obj.status != current and (refusal := status_refusal(request.user, current, obj.status)):
-            raise PermissionDenied(refusal)
         publishing = obj.status == Story.Status.PUBLISHED and current != Story.Status.PUBLISHED
         # Asked before saving: this save counts as an edit, and would make any
         # approval of the story as it stood look out of date.
         warning = sign_off_warning(obj) if publishing else None
-        services.record_edit(obj)
-        services.record_status_change(story=obj, from_status=current, by=request.user)
+        # The services check again what the form checked: no path goes round the rules.
+        try:
+            services.save_edit(story=obj, from_status=current, by=request.user)
+        except ValidationError as error:
+            raise PermissionDenied(error.messages[0]) from None
         if warning:
             self.message_user(request, warning, messages.WARNING)
 
@@ -238,3 +247,27 @@ class ThemeAdmin(FillsEmptySlug, admin.ModelAdmin):
     @admin.display(description="Stories (all statuses)", ordering="story_total")
     def story_count(self, obj):
         return obj.story_total
+
+
+admin.site.unregister(Tag)
+
+
+@admin.register(Tag)
+class RawTagAdmin(TagAdmin):
+    """Raw tags (renaming or merging one changes every story that uses it) are for
+    superusers; editors and contributors tag stories on the story form."""
+
+    def has_module_permission(self, request):
+        return request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_add_permission(self, request):
+        return request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser

@@ -28,6 +28,7 @@ class ShareLinkForm(forms.Form):
     label = forms.CharField(
         max_length=ShareLink._meta.get_field("label").max_length, required=False
     )
+    sent_to = forms.EmailField(required=False)
 
 
 class ShareLinkInline(admin.TabularInline):
@@ -36,7 +37,7 @@ class ShareLinkInline(admin.TabularInline):
     model = ShareLink
     extra = 0
     can_delete = False
-    fields = ["label", "address", "created_at", "expires_at", "state"]
+    fields = ["label", "sent_to", "address", "created_at", "expires_at", "state"]
     readonly_fields = fields
     verbose_name = "share link"
 
@@ -149,11 +150,19 @@ class SharingAdmin:
             raise PermissionDenied
         form = ShareLinkForm(request.POST)
         if not form.is_valid():
-            self.message_user(
-                request, "No link created: keep “for” under 120 characters.", messages.ERROR
+            problem = (
+                "give the email address it is sent to in full, or leave it empty"
+                if "sent_to" in form.errors
+                else "keep “for” under 120 characters"
             )
+            self.message_user(request, f"No link created: {problem}.", messages.ERROR)
             return self._change_page(story)
-        link = create_share_link(story=story, by=request.user, label=form.cleaned_data["label"])
+        link = create_share_link(
+            story=story,
+            by=request.user,
+            label=form.cleaned_data["label"],
+            sent_to=form.cleaned_data["sent_to"],
+        )
         for_whom = f" for {link.label}" if link.label else ""
         self.log_change(request, story, f"Created a share link{for_whom}.")
         self.message_user(
@@ -193,10 +202,14 @@ class SharingAdmin:
             if answer.comment
             else ""
         )
+        through = (
+            format_html(" through the link sent to {}", answer.sent_to) if answer.sent_to else ""
+        )
         return format_html(
-            "<strong>{}</strong> on {}, {}.{}",
+            "<strong>{}</strong> on {}{}, {}.{}",
             answer.get_decision_display(),
             local_datetime(answer.at),
+            through,
             version,
             comment,
         )

@@ -5,7 +5,12 @@ from django.utils import timezone
 
 from stories.models import Story
 from stories.revisions import changes_between, version_with_edit
-from stories.workflow import allowed_statuses, publication_problem, status_refusal
+from stories.workflow import (
+    allowed_statuses,
+    participant_change_refusal,
+    publication_problem,
+    status_refusal,
+)
 
 EDITOR_ONLY_MESSAGE = (
     "Only an editor can publish, unpublish or archive a story. Send it for review instead."
@@ -78,6 +83,18 @@ class StoryAdminForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         self._check_for_conflict(cleaned)
+        # self.instance still holds the story as stored until the form is applied.
+        if (
+            self.instance.pk
+            and "participant" in cleaned
+            and (
+                refusal := participant_change_refusal(
+                    self.user, self.instance, cleaned["participant"]
+                )
+            )
+        ):
+            self.add_error("participant", refusal)
+            return cleaned
         publishing = cleaned.get("status") == Story.Status.PUBLISHED
         if not publishing:
             return cleaned

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import reversion
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from reversion.models import Version
 from taggit.models import Tag
@@ -20,7 +21,7 @@ from taggit.models import Tag
 from impactcms.dates import local_datetime
 from participants.models import Organisation, Participant
 from stories.models import Outcome, Story, StoryPartner, TaggedStory, Theme, normalise_unit
-from stories.workflow import publication_problem
+from stories.workflow import acting_as_system, edit_refusal, participant_change_refusal
 
 
 def register():
@@ -265,7 +266,7 @@ class RestoreReport:
     lost: list[str]
 
 
-def _apply_fields(story: Story, state: StoryState, lost: list[str]) -> None:
+def _apply_fields(story: Story, state: StoryState, lost: list[str], by) -> None:
     data = state.fields
     for name in CONTENT_FIELDS:
         setattr(story, name, data[name])
@@ -276,7 +277,7 @@ def _apply_fields(story: Story, state: StoryState, lost: list[str]) -> None:
         )
     else:
         story.slug = data["slug"]
-    _apply_participant(story, data.get("participant_id"), lost)
+    _apply_participant(story, data.get("participant_id"), lost, by)
     old_image = str(data["hero_image"] or "")
     if old_image and old_image != story.hero_image.name:
         if story.hero_image.storage.exists(old_image):
@@ -285,19 +286,17 @@ def _apply_fields(story: Story, state: StoryState, lost: list[str]) -> None:
             lost.append("The hero image of that revision was replaced and its file deleted.")
 
 
-def _apply_participant(story: Story, participant_id, lost: list[str]) -> None:
+def _apply_participant(story: Story, participant_id, lost: list[str], by) -> None:
     if participant_id == story.participant_id:
         return
     participant = Participant.objects.filter(pk=participant_id).first() if participant_id else None
     if participant_id and participant is None:
         lost.append("The participant of that revision has been deleted; kept the current one.")
         return
-    # A restore never takes a published story off the site: the participant it
-    # brings back must be one the story could be published with.
-    if story.status == Story.Status.PUBLISHED and (
-        problem := publication_problem(Story(participant=participant))
-    ):
-        lost.append(f"Kept the current participant: {problem}")
+    # The same rule as every other change of participant: a restore never puts a
+    # hidden story live or takes a live one down behind an editor's back.
+    if refusal := participant_change_refusal(by, story, participant):
+        lost.append(f"Kept the current participant: {refusal}")
         return
     story.participant = participant
 
@@ -352,8 +351,10 @@ def restore_revision(*, story: Story, version: Version, by) -> RestoreReport:
     """
     from stories.services import record_edit  # services import this module
 
+    if refusal := edit_refusal(by, story.status):
+        raise PermissionDenied(refusal)
     state, lost = state_of(version), []
-    _apply_fields(story, state, lost)
+    _apply_fields(story, state, lost, by)
     record_edit(story)
     _apply_relations(story, state, lost)
     when = local_datetime(version.revision.date_created)
@@ -366,6 +367,8 @@ def recover_story(*, version: Version, by) -> RestoreReport:
     """Bring a deleted story back, as a draft, with the relations that still exist."""
     from stories.services import record_edit
 
+    if not acting_as_system(by) and not by.has_perm("stories.add_story"):
+        raise PermissionDenied("You may view stories but not add them.")
     state, lost = state_of(version), []
     data = state.fields
     story = Story(
@@ -380,7 +383,7 @@ def recover_story(*, version: Version, by) -> RestoreReport:
         suffix = f"-recovered-{story.pk}"
         room = Story._meta.get_field("slug").max_length - len(suffix)
         story.slug = story.slug[:room] + suffix
-    _apply_fields(story, state, lost)
+    _apply_fields(story, state, lost, by)
     record_edit(story)
     _apply_relations(story, state, lost)
     save_revision(story, by=by, comment="Recovered after deletion, as a draft")

@@ -1,8 +1,9 @@
 """Writes that change a story: its place in the workflow, and each kept edit.
 
-Each function checks the rule, saves, records who did it, keeps a revision,
-and returns the story; callers (admin actions, forms, commands) never set
-`status` by hand.
+Each function checks who may (stories.workflow: a contributor never changes
+what the public sees), saves, records who did it, keeps a revision, and
+returns the story; callers (admin actions, forms, commands) never set
+`status` by hand. `by=None` is a command run by the site's operator.
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,7 +12,12 @@ from django.utils import timezone
 
 from stories.models import StatusChange, Story
 from stories.revisions import save_revision
-from stories.workflow import publication_problem, status_refusal
+from stories.workflow import (
+    edit_refusal,
+    participant_change_refusal,
+    publication_problem,
+    status_refusal,
+)
 
 VERBS = {
     Story.Status.DRAFT: "Moved back to draft",
@@ -39,8 +45,48 @@ def record_status_change(*, story: Story, from_status: str | None, by) -> None:
     )
 
 
+def check_edit(*, story: Story, by) -> None:
+    """Refuse (PermissionDenied) an edit `by` may not make to the story as stored."""
+    stored = (
+        Story.objects.filter(pk=story.pk).values("status", "participant_id").first()
+        if story.pk is not None
+        else None
+    )
+    status = stored["status"] if stored else None
+    if refusal := edit_refusal(by, status):
+        raise PermissionDenied(refusal)
+    if stored is not None:
+        as_stored = Story(pk=story.pk, status=status, participant_id=stored["participant_id"])
+        if refusal := participant_change_refusal(by, as_stored, story.participant):
+            raise PermissionDenied(refusal)
+
+
+@transaction.atomic
+def save_edit(*, story: Story, from_status: str | None, by) -> Story:
+    """Save an edit made in a form: the same rules as every other write, then the history.
+
+    Side effects: the edit number moves on (forms opened before it are told),
+    a move through the workflow is recorded. The caller keeps the revision once
+    the story's relations are saved too.
+    """
+    check_edit(story=story, by=by)
+    if story.status != from_status and (refusal := status_refusal(by, from_status, story.status)):
+        raise PermissionDenied(refusal)
+    if (
+        story.status == Story.Status.PUBLISHED
+        and from_status != Story.Status.PUBLISHED
+        and (problem := publication_problem(story))
+    ):
+        raise ValidationError(problem)
+    record_edit(story)
+    record_status_change(story=story, from_status=from_status, by=by)
+    return story
+
+
 @transaction.atomic
 def change_status(*, story: Story, status: str, by) -> Story:
+    if refusal := edit_refusal(by, story.status):
+        raise PermissionDenied(refusal)
     if refusal := status_refusal(by, story.status, status):
         raise PermissionDenied(refusal)
     now = timezone.now()

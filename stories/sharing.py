@@ -7,8 +7,11 @@ link expire shuts it at once.
 """
 
 import datetime as dt
+import hashlib
+import hmac
 import secrets
 
+from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -27,13 +30,16 @@ COMMENT_MAX_LENGTH = SignOff._meta.get_field("comment").max_length
 WARNING_COMMENT_CHARS = 300
 
 
-def create_share_link(*, story: Story, by, label: str = "", days: int = 14) -> ShareLink:
+def create_share_link(
+    *, story: Story, by, label: str = "", sent_to: str = "", days: int = 14
+) -> ShareLink:
     if days < 1:
         raise ValidationError("A share link must last at least a day.")
     return ShareLink.objects.create(
         story=story,
         key=secrets.token_urlsafe(32),
         label=label.strip(),
+        sent_to=sent_to.strip(),
         created_by=by,
         expires_at=timezone.now() + dt.timedelta(days=days),
     )
@@ -100,8 +106,30 @@ def sign_off_problem(decision: str, comment: str) -> str | None:
     return None
 
 
-def record_sign_off(*, link: ShareLink, decision: str, comment: str = "") -> SignOff:
-    """Record the participant's answer to the story as it stands now."""
+STAFF_MAY_NOT_ANSWER = (
+    "You are signed in to the admin: only the participant can answer through their "
+    "link. To see the page as they do, open the link in a private window."
+)
+
+
+def hashed_client(address: str) -> str:
+    """A keyed hash of a network address: the same device can be recognised, never read back."""
+    key = settings.SECRET_KEY.encode()
+    return hmac.new(key, f"sign-off-client:{address}".encode(), hashlib.sha256).hexdigest()
+
+
+def record_sign_off(
+    *, link: ShareLink, decision: str, comment: str = "", by=None, client_address: str = ""
+) -> SignOff:
+    """Record the participant's answer to the story as it stands now.
+
+    The answer belongs to whoever holds the link: a signed-in member of staff
+    (`by`) may read the page but never answers for the participant. What is kept
+    of the answerer is the address the link was sent to, and a hash of the
+    client's network address.
+    """
+    if by is not None and by.is_authenticated and by.is_staff:
+        raise ValidationError(STAFF_MAY_NOT_ANSWER)
     if problem := sign_off_problem(decision, comment):
         raise ValidationError(problem)
     if not link.is_active:
@@ -112,6 +140,9 @@ def record_sign_off(*, link: ShareLink, decision: str, comment: str = "") -> Sig
         decision=decision,
         comment=comment.strip(),
         edit_version=link.story.edit_version,
+        sent_to=link.sent_to,
+        link_label=link.label,
+        client_hash=hashed_client(client_address) if client_address else "",
     )
 
 

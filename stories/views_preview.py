@@ -11,9 +11,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_http_methods
 
+from impactcms.login_throttle import client_ip
 from stories.models import SignOff, Story
 from stories.sharing import (
     COMMENT_MAX_LENGTH,
+    STAFF_MAY_NOT_ANSWER,
     record_sign_off,
     resolve_share_token,
     sign_off_problem,
@@ -76,8 +78,10 @@ def keep_private(response, *, hide_address: bool = False):
 
 def _preview_context(request, story: Story) -> dict:
     # Related stories are left out: a preview is about this story alone.
+    # Pictures on a preview are addressed privately: the story may not be public yet.
     return story_page_context(request, story, with_related=False) | {
         "is_public": Story.objects.public().filter(pk=story.pk).exists(),
+        "private_pictures": True,
     }
 
 
@@ -100,13 +104,18 @@ def shared_story(request, token):
         )
     story = get_object_or_404(Story.objects.with_details(), pk=link.story_id)
     link.story = story
+    staff_reading = request.user.is_authenticated and request.user.is_staff
     if request.method == "POST":
         form = SignOffForm(request.POST, story_version=story.edit_version)
+        if staff_reading:
+            form.add_error(None, STAFF_MAY_NOT_ANSWER)
         if form.is_valid():
             record_sign_off(
                 link=link,
                 decision=form.cleaned_data["decision"],
                 comment=form.cleaned_data["comment"],
+                by=request.user,
+                client_address=client_ip(request),
             )
             messages.success(request, "Thank you. Your answer has been sent to the editors.")
             return keep_private(redirect(request.path), hide_address=True)
@@ -116,5 +125,6 @@ def shared_story(request, token):
         "link": link,
         "form": form,
         "last_answer": link.sign_offs.order_by("-at", "-id").first(),
+        "staff_reading": staff_reading,
     }
     return keep_private(render(request, "stories/story_shared.html", context), hide_address=True)

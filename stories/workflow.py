@@ -1,13 +1,16 @@
-"""Who may move a story to which status.
+"""Who may move a story to which status, and who may change which story.
 
 Contributors draft and send for review; editors (with `stories.publish_story`)
-publish, unpublish and archive. The admin form, the bulk actions and the
-services all ask this one module.
+publish, unpublish and archive. Once a story is published (live, scheduled or
+hidden) or archived, only an editor changes it: nothing a contributor does
+reaches the public. The admin form, the bulk actions and the services all ask
+this one module, so no path goes round the rule.
 """
 
 from stories.models import Story
 
 PUBLISH_PERMISSION = "stories.publish_story"
+CHANGE_PERMISSION = "stories.change_story"
 CONTRIBUTOR_STATUSES = frozenset({Story.Status.DRAFT, Story.Status.REVIEW})
 EDITOR_ONLY_STATUSES = frozenset({Story.Status.PUBLISHED, Story.Status.ARCHIVED})
 
@@ -16,13 +19,55 @@ def can_publish(user) -> bool:
     return user.has_perm(PUBLISH_PERMISSION)
 
 
+def acting_as_system(user) -> bool:
+    """`by=None`: a command run by whoever operates the site, not a signed-in person."""
+    return user is None
+
+
+def edit_refusal(user, status: str | None) -> str | None:
+    """Why `user` may not change a story whose stored status is `status`, or None.
+
+    `status` is None for a story being added.
+    """
+    if acting_as_system(user):
+        return None
+    if not user.has_perm(CHANGE_PERMISSION) and not (
+        status is None and user.has_perm("stories.add_story")
+    ):
+        return "You may view stories but not change them."
+    if status in EDITOR_ONLY_STATUSES and not can_publish(user):
+        label = Story.Status(status).label.lower()
+        return f"This story is {label}: only an editor can change it."
+    return None
+
+
+def participant_change_refusal(user, story: Story, participant) -> str | None:
+    """Why the participant of `story` (as stored) may not become `participant`, or None.
+
+    A published story's participant decides whether it is public: swapping it
+    could put a hidden story live or take a live one down. Only an editor may,
+    and only for a participant it could be published with.
+    """
+    if story.status not in EDITOR_ONLY_STATUSES:
+        return None
+    if (participant.pk if participant else None) == story.participant_id:
+        return None
+    if not acting_as_system(user) and not can_publish(user):
+        return "This story is published: only an editor can change its participant."
+    if story.status == Story.Status.PUBLISHED and (
+        problem := publication_problem(Story(participant=participant))
+    ):
+        return problem
+    return None
+
+
 def allowed_statuses(user, current: str | None) -> frozenset[str]:
     """The statuses `user` may save a story with, given the status it has now.
 
     A contributor may keep a published story published (to fix a typo), but may
     never move a story into or out of publication.
     """
-    if can_publish(user):
+    if acting_as_system(user) or can_publish(user):
         return frozenset(Story.Status.values)
     if current in EDITOR_ONLY_STATUSES:
         return frozenset({current})

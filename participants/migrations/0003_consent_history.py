@@ -44,6 +44,14 @@ def wording_and_permission(apps, schema_editor):
             content_type__model__in=["consentwording", "consentchange", "erasure"],
         )
     )
+    # View-only staff (a funder's liaison, a trustee): they read everything editors
+    # read and change nothing.
+    viewers, _ = Group.objects.get_or_create(name="Viewers")
+    viewers.permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label__in=["stories", "participants"], codename__startswith="view_"
+        ).exclude(content_type__model="erasure")
+    )
 
 
 class Migration(migrations.Migration):

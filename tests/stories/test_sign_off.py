@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 from django.db.models import F
+from django.test import Client
 from django.utils import timezone
 
 from stories.models import SignOff, Story
@@ -20,6 +21,14 @@ from tests.admin_posts import ADD_URL, change_url, story_form
 from tests.factories import make_participant, make_story
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor_client(editor):
+    """An editor in a browser of their own: the participant answers in another (`client`)."""
+    browser = Client()
+    browser.force_login(editor)
+    return browser
 
 
 @pytest.fixture
@@ -307,3 +316,36 @@ def test_a_story_published_as_it_is_added_warns_that_no_one_has_approved_it(edit
     )
     assert "Priya Raman has not approved this story yet." in response.content.decode()
     assert Story.objects.public().count() == 1
+
+
+# The answer belongs to the participant
+
+
+def test_signed_in_staff_can_read_the_page_but_not_approve_for_the_participant(editor_client, link):
+    assert editor_client.get(share_url(link)).status_code == 200
+    response = answer(editor_client, link, decision="approved")
+    assert response.status_code == 200
+    assert "only the participant can answer" in response.content.decode()
+    assert not SignOff.objects.exists()
+
+
+def test_the_service_refuses_an_answer_given_by_staff(link, editor):
+    with pytest.raises(ValidationError, match="only the participant can answer"):
+        record_sign_off(link=link, decision="approved", by=editor)
+
+
+def test_an_approval_records_where_the_link_was_sent_and_a_hash_of_the_device(
+    client, draft, editor
+):
+    sent = create_share_link(story=draft, by=editor, label="Andrew", sent_to="andrew@example.org")
+    client.post(
+        share_url(sent),
+        {"version": draft.edit_version, "comment": "", "decision": "approved"},
+        REMOTE_ADDR="203.0.113.9",
+    )
+    answer_row = SignOff.objects.latest("at")
+    assert answer_row.sent_to == "andrew@example.org"
+    assert answer_row.link_label == "Andrew"
+    assert len(answer_row.client_hash) == 64
+    assert "203.0.113.9" not in answer_row.client_hash
+    assert answer_row.at is not None

@@ -1,0 +1,112 @@
+"""Writes to people and organisations: who may make them, and the consent history they leave.
+
+Consent is an editor's act (`participants.change_consent`), and every change to
+it, a withdrawal above all, is kept as an append-only `ConsentChange` row with
+who, when, what changed and the wording agreed to. A contributor may edit the
+people and organisations that no published story shows; once one is shown, only
+an editor changes it, so nothing a contributor does reaches the public.
+`by=None` is a command run by the site's operator.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+
+from participants.models import CONSENT_FIELDS, ConsentChange, Organisation, Participant
+
+CONSENT_PERMISSION = "participants.change_consent"
+# Editors are those who may publish; the participants app names the permission
+# rather than import the stories app's workflow.
+EDITOR_PERMISSION = "stories.publish_story"
+PUBLISHED = "published"
+
+CONSENT_REFUSAL = "Only an editor can change a participant's consent."
+
+
+def can_change_consent(user) -> bool:
+    return user is None or user.has_perm(CONSENT_PERMISSION)
+
+
+def is_editor(user) -> bool:
+    return user is None or user.has_perm(EDITOR_PERMISSION)
+
+
+def _shown(model, pk) -> bool:
+    """Whether a published story (live, scheduled or hidden) shows this person or organisation."""
+    if pk is None:
+        return False
+    stories = Participant.stories.rel.related_model.objects.filter(status=PUBLISHED)
+    if model is Participant:
+        return stories.filter(participant_id=pk).exists()
+    return (
+        stories.filter(participant__organisation_id=pk).exists()
+        or stories.filter(partnerships__organisation_id=pk).exists()
+    )
+
+
+def profile_refusal(user, obj) -> str | None:
+    """Why `user` may not change this participant or organisation as stored, or None."""
+    if is_editor(user) or not _shown(type(obj), obj.pk):
+        return None
+    return f"{obj} appears on a published story: only an editor can change it."
+
+
+def consent_changes(participant: Participant) -> dict[str, list[str]]:
+    """The consent fields that differ from the stored record, as {field: [before, after]}."""
+    stored = Participant.objects.filter(pk=participant.pk).first() if participant.pk else None
+    before = stored or Participant()
+    changes = {}
+    for name in CONSENT_FIELDS:
+        old, new = _shown_value(before, name), _shown_value(participant, name)
+        if old != new:
+            changes[name] = [old, new]
+    if stored is None and not participant.consent_given:
+        return {}  # a new record with no consent given has nothing to record yet
+    return changes
+
+
+def _shown_value(participant: Participant, name: str) -> str:
+    value = getattr(participant, name)
+    if name == "consent_wording":
+        return f"version {value.version}" if value else ""
+    if value is None:
+        return ""
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+@transaction.atomic
+def save_participant(*, participant: Participant, by, note: str = "") -> Participant:
+    """Save a participant, refusing what `by` may not do, and keep any consent change.
+
+    Side effects: a `ConsentChange` row when any consent field changed (with the
+    wording in force). The page cache renews through its signals on save.
+    """
+    if participant.pk is not None and (refusal := profile_refusal(by, _stored(participant))):
+        raise PermissionDenied(refusal)
+    changes = consent_changes(participant)
+    if changes and not can_change_consent(by):
+        raise PermissionDenied(CONSENT_REFUSAL)
+    participant.save()
+    if changes:
+        withdrawn = changes.get("consent_withdrawn_at")
+        ConsentChange.objects.create(
+            participant=participant,
+            by=by if by is not None and by.is_authenticated else None,
+            changes=changes,
+            wording=participant.consent_wording,
+            withdrawal=bool(withdrawn and not withdrawn[0] and withdrawn[1]),
+            note=note[:300],
+        )
+    return participant
+
+
+@transaction.atomic
+def save_organisation(*, organisation: Organisation, by) -> Organisation:
+    """Save an organisation, refusing a contributor's change to one the public sees."""
+    if organisation.pk is not None and (refusal := profile_refusal(by, _stored(organisation))):
+        raise PermissionDenied(refusal)
+    organisation.save()
+    return organisation
+
+
+def _stored(obj):
+    return type(obj).objects.filter(pk=obj.pk).first() or obj

@@ -1,0 +1,146 @@
+"""No path makes a story appear or disappear for anyone below an editor.
+
+Changing a published story's participant, restoring a revision and recovering a
+deleted story all go through the same rule (stories.workflow), with the same
+refusal messages; view-only staff change nothing through any action.
+"""
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.utils import timezone
+
+from stories import revisions, services
+from stories.models import StatusChange, Story
+from tests.admin_posts import CHANGELIST_URL, change_url, story_form
+from tests.factories import make_participant, make_staff, make_story
+
+pytestmark = pytest.mark.django_db
+
+EDITORS_ONLY = "This story is published: only an editor can change it"
+
+
+@pytest.fixture
+def viewer(db):
+    return make_staff("vic-viewer", "Viewers")
+
+
+@pytest.fixture
+def hidden_story():
+    """Published, but its participant withdrew consent: not on the public site."""
+    withdrawn = make_participant(consent_withdrawn_at=timezone.now() - dt.timedelta(days=1))
+    return make_story(participant=withdrawn)
+
+
+def is_public(story) -> bool:
+    return Story.objects.public().filter(pk=story.pk).exists()
+
+
+def test_contributor_cannot_swap_a_hidden_storys_participant_to_put_it_live(
+    contributor_client, contributor, hidden_story
+):
+    consenting = make_participant()
+    data = story_form(
+        status="published",
+        title=hidden_story.title,
+        slug=hidden_story.slug,
+        participant=consenting.pk,
+        opened_version=hidden_story.edit_version,
+    )
+    assert contributor_client.post(change_url(hidden_story), data).status_code == 403
+    assert not is_public(hidden_story)
+    hidden_story.participant = consenting
+    with pytest.raises(PermissionDenied, match=EDITORS_ONLY):
+        services.check_edit(story=hidden_story, by=contributor)
+
+
+def test_contributor_cannot_swap_a_live_storys_participant_to_take_it_down(contributor):
+    story = make_story()
+    story.participant = make_participant(consent_given=False)
+    with pytest.raises(PermissionDenied, match=EDITORS_ONLY):
+        services.save_edit(story=story, from_status=story.status, by=contributor)
+    assert is_public(Story.objects.get(pk=story.pk))
+
+
+def test_editor_may_not_swap_a_live_story_to_a_participant_without_consent(editor_client):
+    story = make_story()
+    without = make_participant(consent_given=False, name="Nobody Agreed")
+    data = story_form(
+        status="published",
+        title=story.title,
+        slug=story.slug,
+        participant=without.pk,
+        opened_version=story.edit_version,
+        published_at=(
+            timezone.localtime(story.published_at).strftime("%Y-%m-%d"),
+            timezone.localtime(story.published_at).strftime("%H:%M:%S"),
+        ),
+    )
+    response = editor_client.post(change_url(story), data)
+    assert response.status_code == 200
+    assert "Nobody Agreed has no consent recorded." in response.content.decode()
+    story.refresh_from_db()
+    assert story.participant.name != "Nobody Agreed"
+    assert is_public(story)
+
+
+def test_contributor_cannot_restore_a_revision_of_a_published_story(contributor, hidden_story):
+    revisions.save_revision(hidden_story, by=None, comment="First")
+    version = revisions.versions_of(hidden_story.pk)[0]
+    with pytest.raises(PermissionDenied, match="only an editor can change it"):
+        revisions.restore_revision(story=hidden_story, version=version, by=contributor)
+
+
+def test_editor_restore_keeps_the_participant_with_the_forms_own_message(editor, hidden_story):
+    consenting = make_participant(name="Has Consent")
+    withdrawn = hidden_story.participant
+    Story.objects.filter(pk=hidden_story.pk).update(participant=consenting)
+    hidden_story.refresh_from_db()
+    revisions.save_revision(hidden_story, by=None, comment="Live now")
+    # A revision from when the withdrawn participant was on it.
+    Story.objects.filter(pk=hidden_story.pk).update(participant=withdrawn)
+    hidden_story.refresh_from_db()
+    revisions.save_revision(hidden_story, by=None, comment="Withdrawn one")
+    Story.objects.filter(pk=hidden_story.pk).update(participant=consenting)
+    hidden_story.refresh_from_db()
+    old = revisions.versions_of(hidden_story.pk)[0]
+    report = revisions.restore_revision(story=hidden_story, version=old, by=editor)
+    assert any(withdrawn.name in line and "withdrew consent" in line for line in report.lost)
+    hidden_story.refresh_from_db()
+    assert hidden_story.participant == consenting
+    assert is_public(hidden_story)
+
+
+def test_recover_needs_the_right_to_add_and_comes_back_as_a_draft(viewer, contributor):
+    story = make_story()
+    revisions.save_revision(story, by=None, comment="Deleted")
+    story_pk = story.pk
+    story.delete()
+    version = revisions.deleted_stories()[0]
+    with pytest.raises(PermissionDenied):
+        revisions.recover_story(version=version, by=viewer)
+    report = revisions.recover_story(version=version, by=contributor)
+    assert report.story.pk == story_pk
+    assert report.story.status == Story.Status.DRAFT
+    assert not is_public(report.story)
+
+
+def test_view_only_staff_are_not_offered_send_for_review_and_posting_it_changes_nothing(
+    client, viewer
+):
+    draft = make_story(status="draft", published_at=None)
+    client.force_login(viewer)
+    page = client.get(CHANGELIST_URL).content.decode()
+    assert 'value="send_for_review"' not in page
+    client.post(CHANGELIST_URL, {"action": "send_for_review", "_selected_action": [draft.pk]})
+    draft.refresh_from_db()
+    assert draft.status == Story.Status.DRAFT
+    assert not StatusChange.objects.filter(story=draft).exists()
+    assert revisions.versions_of(draft.pk) == []
+
+
+def test_the_service_refuses_view_only_staff_too(viewer):
+    draft = make_story(status="draft", published_at=None)
+    with pytest.raises(PermissionDenied, match="view stories but not change them"):
+        services.send_for_review(story=draft, by=viewer)
