@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from reversion.models import Version
 
-from participants.models import Cohort, Organisation, Participant, Programme
+from participants.models import Cohort, ConsentWording, Organisation, Participant, Programme
 from stories.demo import data, pictures
 from stories.models import Outcome, Story, StoryPartner, Theme
 from stories.revisions import save_revision
@@ -109,6 +109,8 @@ def _load_participant(item: dict) -> Participant:
             "consent_given_at": dt.date(2021, 1, 1),
             "consent_scope": Participant.ConsentScope.WEB_AND_PRINT,
             "consent_withdrawn_at": None,
+            # The wording every demo participant agreed to: the first version.
+            "consent_wording": ConsentWording.objects.order_by("version").first(),
         },
     )
     participant.cohorts.set(Cohort.objects.filter(slug__in=item["cohorts"]))
