@@ -1,11 +1,13 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import include, path, re_path
+from django.urls import include, path
 
 from impact.admin_coverage import theme_coverage_view
+from impactcms.admin_shortcut import view_on_site
 from impactcms.sitemaps import SITEMAPS
-from impactcms.views import media_file, robots_txt
+from impactcms.views import original, picture, robots_txt
+from pagecache import queries
 from pagecache.decorators import cached_public_page
 
 admin.site.site_header = "Impact CMS"
@@ -14,6 +16,13 @@ admin.site.index_title = "Stories, people and organisations"
 
 urlpatterns = [
     path("admin/theme-coverage/", theme_coverage_view, name="theme_coverage"),
+    # Original uploads, for staff only: MEDIA_URL, so that an image field's url() is this.
+    path(f"{settings.MEDIA_URL.lstrip('/')}<path:name>", original, name="original"),
+    path(
+        "admin/r/<path:content_type_id>/<path:object_id>/",
+        view_on_site,
+        name="view_on_site_checked",
+    ),
     path("admin/", admin.site.urls),
     path(
         "sitemap.xml",
@@ -23,19 +32,18 @@ urlpatterns = [
     ),
     path(
         "sitemap-<section>.xml",
-        cached_public_page(sitemap_views.sitemap),
+        # `p` as sent: Django's view answers anything but a page of the section with a 404.
+        cached_public_page(sitemap_views.sitemap, reads=queries.as_sent("p")),
         {"sitemaps": SITEMAPS},
         name="sitemap-section",
     ),
     path("robots.txt", robots_txt, name="robots"),
+    # Every picture a page shows: renditions, while what they show is public.
+    path("pictures/<path:name>", picture, name="picture"),
     path("", include("participants.urls")),
     path("", include("stories.urls")),
     path("", include("impact.urls")),
 ]
-
-if settings.SERVE_MEDIA:
-    # static() serves nothing with DEBUG off, so serve uploads through Django's view.
-    urlpatterns += [re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", media_file)]
 
 if settings.BENCH_REFERENCE_HTML:
     from impactcms.bench_views import bare_page_view

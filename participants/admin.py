@@ -15,6 +15,7 @@ from participants.models import (
     Participant,
     Programme,
 )
+from participants.admin_personal_data import erase_personal_data, export_personal_data
 from participants.services import (
     can_change_consent,
     profile_refusal,
@@ -106,6 +107,7 @@ class ParticipantAdmin(ProtectsPublicProfiles, FillsEmptySlug, admin.ModelAdmin)
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["organisation", "cohorts"]
     inlines = [StoryOfParticipantInline, ConsentChangeInline]
+    actions = [export_personal_data, erase_personal_data]
     fieldsets = [
         (None, {"fields": ["name", "slug", "job_title", "organisation", "cohorts", "bio"]}),
         (

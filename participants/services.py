@@ -70,6 +70,9 @@ def _shown_value(participant: Participant, name: str) -> str:
         return f"version {value.version}" if value else ""
     if value is None:
         return ""
+    if hasattr(value, "microsecond"):
+        # Forms carry whole seconds: a fraction is not a change anyone made.
+        value = value.replace(microsecond=0)
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 

@@ -11,7 +11,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.db.models import BooleanField, CharField, Value
+from django.db.models import BooleanField, CharField, ExpressionWrapper, Q, Value
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import linebreaksbr
@@ -22,6 +22,7 @@ from impactcms.dates import local_datetime
 from stories.models import ShareLink
 from stories.sharing import create_share_link, latest_sign_off, revoke_share_link, share_url
 from stories.views_preview import staff_preview
+from stories.workflow import EDITOR_ONLY_STATUSES, can_publish
 
 
 class ShareLinkForm(forms.Form):
@@ -64,13 +65,16 @@ class ShareLinkInline(admin.TabularInline):
         # So does whether this user may revoke, so view-only staff get no dead button.
         site_root = Value(request.build_absolute_uri("/"), output_field=CharField())
         opts = self.parent_model._meta
-        may_revoke = request.user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(
-                site_root=site_root, may_revoke=Value(may_revoke, output_field=BooleanField())
+        may_change = request.user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
+        if may_change and not can_publish(request.user):
+            # A contributor's links on a published story are an editor's to revoke.
+            may_revoke = ExpressionWrapper(
+                ~Q(story__status__in=EDITOR_ONLY_STATUSES), output_field=BooleanField()
             )
+        else:
+            may_revoke = Value(may_change, output_field=BooleanField())
+        return (
+            super().get_queryset(request).annotate(site_root=site_root, may_revoke=may_revoke)
         )
 
     @admin.display(description="Link to send")

@@ -44,6 +44,12 @@ def wording_and_permission(apps, schema_editor):
             content_type__model__in=["consentwording", "consentchange", "erasure"],
         )
     )
+    # Contributors read the wording their participants agreed to (never change it).
+    Group.objects.get_or_create(name="Contributors")[0].permissions.add(
+        Permission.objects.get(
+            content_type__app_label="participants", codename="view_consentwording"
+        )
+    )
     # View-only staff (a funder's liaison, a trustee): they read everything editors
     # read and change nothing.
     viewers, _ = Group.objects.get_or_create(name="Viewers")
