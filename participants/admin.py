@@ -150,6 +150,12 @@ class ParticipantAdmin(ProtectsPublicProfiles, FillsEmptySlug, admin.ModelAdmin)
         # The service checks again what the form allowed, and keeps the consent history.
         save_participant(participant=obj, by=request.user)
 
+    def has_delete_permission(self, request, obj=None):
+        # A person leaves through erasure (the action below), which removes every
+        # trace of them, pictures and revisions included, and logs it; a plain
+        # delete would leave their name in the admin log and their revisions.
+        return False
+
     def has_personal_data_permission(self, request):
         """Subject access and erasure: editors, who hold consent in their hands."""
         return can_change_consent(request.user)

@@ -645,7 +645,7 @@ TABLE = [
         "p_free",
         read=READERS,
         change=CONTRIBUTORS,
-        delete=EDITORS,
+        delete=NOBODY,
         edit={"job_title": "Edited job"},
     ),
     *object_rows(
@@ -655,7 +655,7 @@ TABLE = [
         "p_draft",
         read=READERS,
         change=CONTRIBUTORS,
-        delete=EDITORS,
+        delete=NOBODY,
         edit={"job_title": "Edited job"},
         kept=True,
     ),
@@ -666,7 +666,7 @@ TABLE = [
         "p_live",
         read=READERS,
         change=EDITORS,
-        delete=EDITORS,
+        delete=NOBODY,
         edit={"job_title": "Edited job"},
         kept=True,
     ),
@@ -729,8 +729,9 @@ TABLE = [
         Post(PERSON, action("erase_personal_data", "p_free"), erase_asked),
     ),
     Row(
+        # People leave through erasure, which removes every trace and logs it.
         "bulk delete (a person on no story)",
-        EDITORS,
+        NOBODY,
         Post(PERSON, action("delete_selected", "p_free", post="yes"), gone(Participant, "p_free")),
     ),
     Row(
