@@ -5,6 +5,7 @@ from django.db.models import Count
 from impactcms.admin_display import thumbnail
 from impactcms.admin_inlines import LabelledTabularInline
 from impactcms.admin_slugs import FillsEmptySlug
+from participants.admin_personal_data import erase_personal_data, export_personal_data
 from participants.models import (
     CONSENT_FIELDS,
     Cohort,
@@ -15,7 +16,6 @@ from participants.models import (
     Participant,
     Programme,
 )
-from participants.admin_personal_data import erase_personal_data, export_personal_data
 from participants.services import (
     can_change_consent,
     profile_refusal,

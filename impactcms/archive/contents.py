@@ -18,6 +18,9 @@ class Part:
     # with the story it belongs to) or "skip" (never merged).
     merge: str = "match"
     match: tuple[tuple[str, ...], ...] = ()
+    # Rows carry their primary key, rising through the file; False for groups, which
+    # are named by natural key alone.
+    numbered: bool = True
 
     @property
     def model(self):
@@ -26,13 +29,23 @@ class Part:
 
 SLUG = (("slug",),)
 
+# Made by migrate: present in a database that is otherwise empty.
+MADE_BY_MIGRATE = ("auth.group", "auth.user", "participants.consentwording")
+
 PARTS = [
-    Part("auth.group", natural=True, merge="skip"),
+    Part("auth.group", natural=True, merge="skip", numbered=False),
     Part("auth.user", natural=True, match=(("username",),)),
     Part("participants.programme", match=SLUG),
     Part("participants.cohort", match=(("slug",), ("programme", "name"))),
     Part("participants.organisation", match=SLUG),
+    # The consent wordings come before the people who agreed to them; migrate makes the
+    # first, so a restore writes over it rather than refusing a "non-empty" database.
+    Part("participants.consentwording", match=(("version",),)),
     Part("participants.participant", match=SLUG),
+    # Consent history and the erasure log are records of what happened here: restored
+    # exactly, never merged into another site's.
+    Part("participants.consentchange", merge="skip"),
+    Part("participants.erasure", merge="skip"),
     Part("stories.theme", match=(("slug",), ("name",))),
     Part("taggit.tag", match=(("name",), ("slug",))),
     Part("stories.story", match=SLUG),

@@ -16,7 +16,8 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from impactcms.archive.contents import PARTS
-from participants.models import Participant
+from participants import services as participant_services
+from participants.models import ConsentWording, Erasure, Participant
 from stories import revisions, services, sharing
 from stories.models import SearchDocument, Story
 from tests.factories import (
@@ -88,6 +89,11 @@ def build_site() -> dict:
         organisation=charity,
         consent_withdrawn_at=timezone.now() - dt.timedelta(days=2),
     )
+    # Consent history and the erasure log travel with the site.
+    rhodri.consent_wording = ConsentWording.objects.get(version=1)
+    rhodri.consent_scope = Participant.ConsentScope.WEB
+    participant_services.save_participant(participant=rhodri, by=editor, note="Wedi'i gofnodi")
+    Erasure.objects.create(participant_id=9999, by=editor)
     story = make_story(
         title="O ganolfannau hamdden i iechyd cymunedol",
         slug="o-ganolfannau-hamdden",
