@@ -59,7 +59,7 @@ def _rows(part) -> list[dict]:
         "python",
         rows.order_by("pk").iterator(),
         use_natural_foreign_keys=part.natural,
-        use_natural_primary_keys=part.label == "auth.group",
+        use_natural_primary_keys=not part.numbered,
     )
 
 

@@ -21,6 +21,8 @@
   theirs is taken here), and their renditions made afresh.
 """
 
+from array import array
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -32,7 +34,7 @@ from images.signals import refresh_renditions
 from impactcms.archive.contents import PARTS, Part, owner_of
 from impactcms.archive.media import MediaWriter
 from impactcms.archive.reading import Archive, ArchiveError
-from impactcms.archive.restore import all_or_nothing, refresh_derived, rows, save_raw
+from impactcms.archive.restore import all_or_nothing, loaded_rows, refresh_derived, save_checked
 from stories.models import Story
 from stories.revisions import save_revision
 
@@ -52,50 +54,70 @@ def _signed_out(record: dict) -> dict:
     return {**record, "fields": fields}
 
 
+class _Keys:
+    """The archive's primary keys of one model and the keys here, 16 bytes a row however many.
+
+    The archive lists rows by rising key (reading checks it), so a lookup bisects.
+    """
+
+    def __init__(self):
+        self.archived, self.here = array("q"), array("q")
+
+    def add(self, archived: int, here: int) -> None:
+        self.archived.append(archived)
+        self.here.append(here)
+
+    def get(self, archived) -> int | None:
+        at = bisect_left(self.archived, archived)
+        if at < len(self.archived) and self.archived[at] == archived:
+            return self.here[at]
+        return None
+
+
 class _Merge:
     def __init__(self, archive: Archive):
         self.archive = archive
-        self.keys: dict[str, dict] = {}  # label -> archive pk -> pk here
-        self.added: dict[str, list] = defaultdict(list)  # label -> objects added
-        self.added_keys: dict[str, set] = defaultdict(set)  # label -> archive pks added
+        self.keys: dict[str, _Keys] = {}  # label -> archive pk -> pk here
+        self.added: dict[str, array] = defaultdict(lambda: array("q"))  # label -> pks added
+        self.added_stories = _Keys()  # only these stories' children are added
         self.kept = Counter()
 
     def load(self, part: Part) -> None:
         model = part.model
-        self.keys[part.label] = {}
+        keys = self.keys[part.label] = _Keys()
         owner = owner_of(model) if part.merge == "child" else None
-        records = self.archive.records.get(part.label, [])
-        if part.label == "auth.user":
-            records = [_signed_out(record) for record in records]
-        for row in rows(records):
+        change = _signed_out if part.label == "auth.user" else None
+        for where, row in loaded_rows(self.archive, part.label, change=change):
             obj, old_pk = row.object, row.object.pk
-            if owner and getattr(obj, owner.attname) not in self.added_keys["stories.story"]:
+            if owner and self.added_stories.get(getattr(obj, owner.attname)) is None:
                 continue
             self._follow_keys(obj)
             here = self._match(part, obj)
             if here is not None:
-                self.keys[part.label][old_pk] = here
+                keys.add(old_pk, here)
                 self.kept[part.label] += 1
                 continue
             obj.pk = None
             if isinstance(obj, HasImages):
                 obj.renditions = {}  # they name the other site's files: made again below
             links = {name: self._keys_for(model, name, pks) for name, pks in row.m2m_data.items()}
-            save_raw(obj, links)
-            self.keys[part.label][old_pk] = obj.pk
-            self.added_keys[part.label].add(old_pk)
-            self.added[part.label].append(obj)
+            save_checked(obj, links, where=where)
+            keys.add(old_pk, obj.pk)
+            if part.label == "stories.story":
+                self.added_stories.add(old_pk, obj.pk)
+            self.added[part.label].append(obj.pk)
 
     def _key_here(self, related, old_pk, *, what: str):
         known = self.keys.get(related._meta.label_lower)
         if known is None:  # a content type or the like: already resolved by natural key
             return old_pk
-        if old_pk not in known:
+        here = known.get(old_pk)
+        if here is None:
             raise ArchiveError(
                 f"The archive is inconsistent ({what} names a row it does not hold); "
                 "nothing was changed."
             )
-        return known[old_pk]
+        return here
 
     def _follow_keys(self, obj) -> None:
         for field in obj._meta.concrete_fields:
@@ -135,7 +157,7 @@ def _copy_images(merging: _Merge, writer: MediaWriter) -> int:
     for part in PARTS:
         if not issubclass(part.model, HasImages):
             continue
-        for obj in merging.added[part.label]:
+        for obj in _each(part.model, merging.added[part.label]):
             names = {}
             for field in obj.IMAGES:
                 name = getattr(obj, field).name
@@ -154,6 +176,12 @@ def _copy_images(merging: _Merge, writer: MediaWriter) -> int:
     return copied
 
 
+def _each(model, pks: array):
+    """The rows of `model` with these keys, from the database a few hundred at a time."""
+    for start in range(0, len(pks), 500):
+        yield from model._base_manager.filter(pk__in=list(pks[start : start + 500])).order_by("pk")
+
+
 def merge_site(archive: Archive, *, storage=default_storage) -> MergeReport:
     """Add what the archive holds and this site lacks; see the module's docstring."""
     writer = MediaWriter(storage)
@@ -163,9 +191,9 @@ def merge_site(archive: Archive, *, storage=default_storage) -> MergeReport:
             if part.merge != "skip":
                 merging.load(part)
         copied = _copy_images(merging, writer)
-        story_ids = [story.pk for story in merging.added["stories.story"]]
+        story_ids = merging.added["stories.story"]
         refresh_derived(story_ids)
-        for story in Story.objects.filter(pk__in=story_ids):
+        for story in _each(Story, story_ids):
             save_revision(story, by=None, comment="Added from a site archive")
-    added = Counter({label: len(objs) for label, objs in merging.added.items() if objs})
+    added = Counter({label: len(pks) for label, pks in merging.added.items() if pks})
     return MergeReport(added=added, kept=merging.kept, media_files=copied)

@@ -1,12 +1,19 @@
-"""Opening an archive and checking all of it before anything is written."""
+"""Opening an archive and checking all of it before anything is written.
+
+Nothing in an archive is read whole but the manifest: each data file is read a
+row at a time (impactcms.archive.streaming), within the limits below, both
+when it is checked here and when it is loaded.
+"""
 
 import json
 import zlib
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from zipfile import BadZipFile, ZipFile
+from zipfile import ZIP_DEFLATED, ZIP_STORED, BadZipFile, ZipFile
 
-from impactcms.archive.contents import PARTS
+from impactcms.archive.contents import PARTS, part_for
+from impactcms.archive.streaming import Unreadable, counted, json_rows
 
 FORMAT = "impactcms-site-archive"
 VERSION = 1
@@ -15,9 +22,30 @@ DATA, MEDIA = "data/", "media/"
 # Media are pictures (uploads and renditions): any other file served from the site's
 # own address (an .html, an .svg) would be a way in for script.
 MEDIA_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
-# Far beyond any real site, short of what would exhaust the machine's memory.
-MAX_DATA_BYTES = 1024 * 1024 * 1024
-MAX_MEDIA_BYTES = 50 * 1024 * 1024
+MB = 1024 * 1024
+# Far beyond any real site: all the data files together, and one picture.
+MAX_DATA_BYTES = 1024 * MB
+MAX_MEDIA_BYTES = 50 * MB
+# A data file is read a row at a time, so its length costs time, not memory. The
+# longest a real site writes is its revisions (every saved version of every story):
+# some 600 MB for 10,000 stories like the demo's, saved ten times each.
+MAX_DATA_FILE_BYTES = 1024 * MB
+# A row is held whole while it is parsed, checked and saved, a few copies of it at
+# once, so this bounds what one row costs. The longest real rows are revisions of
+# long stories, the whole text escaped twice: about 100,000 characters for 10,000 words.
+MAX_ROW_CHARS = 4_000_000
+# Rows in all. A site of 10,000 stories with their history has some 200,000; --merge
+# keeps a few dozen bytes a row to follow the archive's keys, so this bounds that too.
+MAX_ROWS = 3_000_000
+# The manifest is read whole; a media name takes about 60 bytes of it.
+MAX_MANIFEST_BYTES = 16 * MB
+# What export_site writes. Other methods (bzip2, LZMA) decompress a whole block at
+# once, however little is asked for: 400 bytes of bzip2 become 300 MB in one read.
+COMPRESSIONS = (ZIP_STORED, ZIP_DEFLATED)
+# What a 64-bit primary key (BigAutoField) can hold.
+LARGEST_KEY = 2**63 - 1
+# What reading a damaged or cut-short member can raise.
+DAMAGE = (BadZipFile, EOFError, OSError, zlib.error)
 
 
 class ArchiveError(Exception):
@@ -46,7 +74,7 @@ def is_archivable_media(name) -> bool:
 class Archive:
     zip: ZipFile
     manifest: dict
-    records: dict[str, list[dict]] = field(default_factory=dict)
+    path: Path
 
     @property
     def media(self) -> list[str]:
@@ -55,11 +83,59 @@ class Archive:
     def open_media(self, name: str):
         return self.zip.open(MEDIA + name)
 
+    def rows(self, label: str) -> Iterator[tuple[int, dict]]:
+        """The rows of one model's data file, numbered from 1, each checked as it is read.
+
+        Raises ArchiveError naming the file and row at the first thing wrong: a
+        file or row over its limit, JSON that is not a list of rows, a row of
+        another model or out of order, more or fewer rows than the manifest counts.
+        """
+        if label not in self.manifest["models"]:
+            return
+        name, count = data_name(label), self.manifest["counts"][label]
+        numbered, last, number = part_for(label).numbered, 0, 0
+        too_large = f"is larger than the {MAX_DATA_FILE_BYTES // MB} MB a data file may be"
+        try:
+            with self.zip.open(name) as member:
+                blocks = counted(member, MAX_DATA_FILE_BYTES, too_large=too_large)
+                for number, record in json_rows(blocks, row_limit=MAX_ROW_CHARS):
+                    if number > count:
+                        more = f"row {number} is one more"
+                        raise Unreadable(f"does not hold the {count} rows counted: {more}")
+                    last = _checked_row(record, label, number, numbered=numbered, last=last)
+                    yield number, record
+        except Unreadable as exc:
+            raise ArchiveError(f"{self.path}: {name} {exc}; nothing was changed.") from None
+        except DAMAGE:
+            raise ArchiveError(_damaged(self.path, name)) from None
+        if number != count:
+            raise ArchiveError(f"{self.path}: {name} does not hold the {count} rows counted.")
+
     def __enter__(self):
         return self
 
     def __exit__(self, *exc):
         self.zip.close()
+
+
+def _damaged(path: Path, name: str) -> str:
+    return f"{path} is damaged (at {name}): it may have been cut short."
+
+
+def _checked_row(record: dict, label: str, number: int, *, numbered: bool, last: int) -> int:
+    """The row's primary key, once the row is seen to be one of `label`'s, after `last`."""
+    if record.get("model") != label:
+        raise Unreadable(f"holds a row of another model (row {number})")
+    if not isinstance(record.get("fields"), dict):
+        raise Unreadable(f"holds a row without fields (row {number})")
+    key = record.get("pk")
+    if not numbered:
+        return last
+    if type(key) is not int or not 1 <= key <= LARGEST_KEY:
+        raise Unreadable(f"holds a row numbered {key!r} (row {number})")
+    if key <= last:
+        raise Unreadable(f"holds row {number} numbered {key} after one numbered {last}")
+    return key
 
 
 def open_archive(path) -> Archive:
@@ -90,43 +166,63 @@ def _checked(archive: ZipFile, path: Path) -> Archive:
     if MANIFEST not in names:
         raise ArchiveError(f"{path} is not a site archive: it has no {MANIFEST}.")
     _refuse_oversized(archive, path)
-    try:
-        broken = archive.testzip()
-    except (BadZipFile, EOFError, OSError, zlib.error):
-        broken = "?"
-    if broken:
-        raise ArchiveError(f"{path} is damaged (at {broken}): it may have been cut short.")
-    manifest = _manifest(archive, path)
-    loaded = Archive(archive, manifest)
-    expected = {MANIFEST} | {data_name(label) for label in manifest["models"]}
-    expected |= {MEDIA + name for name in manifest["media"]}
+    loaded = Archive(archive, _manifest(archive, path), path)
+    expected = {MANIFEST} | {data_name(label) for label in loaded.manifest["models"]}
+    expected |= {MEDIA + name for name in loaded.media}
     if set(names) != expected:
         odd = sorted(set(names) ^ expected)[0]
         raise ArchiveError(f"{path} does not match its manifest (at {odd!r}).")
-    for label in manifest["models"]:
-        loaded.records[label] = _records(archive, label, manifest["counts"].get(label), path)
+    for label in loaded.manifest["models"]:
+        for _row in loaded.rows(label):
+            pass
+    too_large = "holds a media file too large to be a picture"
+    for name in loaded.media:
+        # Read through, so a damaged picture is found now rather than halfway through a load.
+        try:
+            with loaded.open_media(name) as member:
+                for _block in counted(member, MAX_MEDIA_BYTES, too_large=too_large):
+                    pass
+        except Unreadable as exc:
+            raise ArchiveError(f"{path} {exc}.") from None
+        except DAMAGE:
+            raise ArchiveError(_damaged(path, MEDIA + name)) from None
     return loaded
 
 
 def _refuse_oversized(archive: ZipFile, path: Path) -> None:
+    """Refuse at once what the zip's own directory admits to; the reading counts again."""
     entries = archive.infolist()
+    for entry in entries:
+        if entry.compress_type not in COMPRESSIONS or entry.flag_bits & 0x1:
+            raise ArchiveError(
+                f"{path}: {entry.filename} is compressed or encrypted in a way "
+                "export_site never writes."
+            )
     data = sum(entry.file_size for entry in entries if not entry.filename.startswith(MEDIA))
     if data > MAX_DATA_BYTES:
         raise ArchiveError(f"{path} holds more data than any site archive would.")
     for entry in entries:
         if entry.filename.startswith(MEDIA) and entry.file_size > MAX_MEDIA_BYTES:
             raise ArchiveError(f"{path} holds a media file too large to be a picture.")
-
-
-def _json(archive: ZipFile, name: str, path: Path):
-    try:
-        return json.loads(archive.read(name).decode("utf-8"))
-    except (ValueError, UnicodeDecodeError):
-        raise ArchiveError(f"{path}: {name} is not valid JSON.") from None
+        if entry.filename.startswith(DATA) and entry.file_size > MAX_DATA_FILE_BYTES:
+            raise ArchiveError(
+                f"{path}: {entry.filename} is larger than the {MAX_DATA_FILE_BYTES // MB} MB "
+                "a data file may be; nothing was changed."
+            )
 
 
 def _manifest(archive: ZipFile, path: Path) -> dict:
-    manifest = _json(archive, MANIFEST, path)
+    too_large = f"is larger than the {MAX_MANIFEST_BYTES // MB} MB a manifest may be"
+    try:
+        with archive.open(MANIFEST) as member:
+            content = b"".join(counted(member, MAX_MANIFEST_BYTES, too_large=too_large))
+        manifest = json.loads(content.decode("utf-8"))
+    except Unreadable as exc:
+        raise ArchiveError(f"{path}: {MANIFEST} {exc}.") from None
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        raise ArchiveError(f"{path}: {MANIFEST} is not valid JSON.") from None
+    except DAMAGE:
+        raise ArchiveError(_damaged(path, MANIFEST)) from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise ArchiveError(f"{path} is not a site archive: its manifest is not ours.")
     if manifest.get("version") != VERSION:
@@ -144,23 +240,13 @@ def _manifest(archive: ZipFile, path: Path) -> dict:
         raise ArchiveError(f"{path}: the manifest names a media file unsafely.")
     if not all(is_archivable_media(name) for name in media):
         raise ArchiveError(f"{path}: the manifest names a media file that is not a picture.")
-    if not isinstance(manifest.get("counts"), dict):
+    counts = manifest.get("counts")
+    if not isinstance(counts, dict):
         raise ArchiveError(f"{path}: the manifest has no counts.")
+    if not all(type(counts.get(label)) is int and counts[label] >= 0 for label in models):
+        raise ArchiveError(f"{path}: the manifest does not count the rows of every model.")
+    if sum(counts[label] for label in models) > MAX_ROWS:
+        raise ArchiveError(
+            f"{path}: the manifest counts more than the {MAX_ROWS:,} rows an archive may hold."
+        )
     return manifest
-
-
-def _records(archive: ZipFile, label: str, count, path: Path) -> list[dict]:
-    records = _json(archive, data_name(label), path)
-    if not isinstance(records, list) or len(records) != count:
-        raise ArchiveError(f"{path}: {data_name(label)} does not hold the {count} rows counted.")
-    for record in records:
-        if not isinstance(record, dict) or record.get("model") != label:
-            raise ArchiveError(f"{path}: {data_name(label)} holds a row of another model.")
-        if not isinstance(record.get("fields"), dict):
-            raise ArchiveError(f"{path}: {data_name(label)} holds a row without fields.")
-        key = record.get("pk")
-        if key is not None and (type(key) is not int or key < 1):
-            raise ArchiveError(
-                f"{path}: {data_name(label)} holds a row numbered {key!r}; nothing was changed."
-            )
-    return records

@@ -17,7 +17,8 @@ class Command(BaseCommand):
         "key and every media file, into an empty, just-migrated database; search text, "
         "sequences and the page cache are rebuilt. Refuses a database with content unless "
         "--merge is given. The archive is checked whole first: a damaged or foreign file "
-        "changes nothing."
+        "changes nothing, and neither does a row its model's own rules refuse or one over "
+        "the size limits (see the README's Backup and restore)."
     )
 
     def add_arguments(self, parser):
