@@ -110,7 +110,7 @@ def s3_client(endpoint: str):
 
 @contextlib.contextmanager
 def object_store(log_path: Path):
-    """moto's S3 server on a free loopback port, with a bucket anyone may read."""
+    """moto's S3 server on a free loopback port, with a private bucket (no policy)."""
     port = bench.free_port()
     endpoint = f"http://127.0.0.1:{port}"
     with log_path.open("w") as output:
@@ -130,11 +130,10 @@ def object_store(log_path: Path):
         else:
             sys.exit("moto's S3 server did not start (is moto[server] installed?)")
         client = s3_client(endpoint)
+        # Private: only the app's credentials read it; browsers get pictures from the app.
         client.create_bucket(
             Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": REGION}
         )
-        # Public pages link the pictures straight to the bucket: anyone may read them.
-        client.put_bucket_policy(Bucket=BUCKET, Policy=cluster_steps.public_read_policy(BUCKET))
         yield endpoint
         for page in client.get_paginator("list_objects_v2").paginate(Bucket=BUCKET):
             for item in page.get("Contents", []):
@@ -270,7 +269,7 @@ def main() -> None:
         picks = cluster_steps.pick()
         with instances(env) as bases:
             log(f"A on {bases['A']}, B on {bases['B']}; bucket {BUCKET} on {endpoint}")
-            checks += cluster_steps.run(bases, logins[0], picks, endpoint)
+            checks += cluster_steps.run(bases, logins[0], picks, f"{endpoint}/{BUCKET}")
             checks += cluster_concurrent.run(bases, logins[1:], picks)
         checks.append(cluster_steps.Check("no server errors logged", server_trouble()))
         checks.append(cluster_steps.Check("nothing written beside the code", local_writes()))

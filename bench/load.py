@@ -35,7 +35,7 @@ DRAFTS, PUBLISHED = 2, 4  # each editor's own stories
 MEDIA_PAGES = 12  # images the pages show, requested as pages are
 PAGES_FILE = bench.WORK / "load-pages.tsv"
 SERVER_LOG = bench.WORK / "load-gunicorn.log"
-MEDIA_URL = re.compile(r"""/media/[^"'\s,)<>]+""")
+PICTURE_URL = re.compile(r"""/pictures/[^"'\s,)<>]+""")
 
 
 def log(message: str) -> None:
@@ -57,7 +57,6 @@ def app_env(database_url: str) -> dict[str, str]:
         database_url,
         ALLOWED_HOSTS="127.0.0.1",
         MEDIA_ROOT=str(media),
-        SERVE_MEDIA="1",
         SECURE_COOKIES="0",
         SECURE_HSTS_SECONDS="0",
     )
@@ -99,13 +98,13 @@ def preflight(base: str, pages: list) -> tuple[list, list[str], dict]:
 
     for name, expected, path in pages:
         answer = fetch(name, expected, path)
-        for image in MEDIA_URL.findall(answer.text) if answer.status == 200 else ():
+        for image in PICTURE_URL.findall(answer.text) if answer.status == 200 else ():
             images.setdefault(image, f"image {image.rsplit('/', 2)[-2]}/{image.rsplit('/')[-1]}")
     shown = [(name, 200, path) for path, name in list(images.items())[:MEDIA_PAGES]]
     for page in shown:
         fetch(*page)
     if not shown:
-        problems.append("no page showed an image from /media/")
+        problems.append("no page showed an image from /pictures/")
     return pages + shown, problems, times
 
 

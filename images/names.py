@@ -34,3 +34,20 @@ class RandomName:
 
     def __eq__(self, other):
         return isinstance(other, RandomName) and other.folder == self.folder
+
+
+def rename_original(instance, field_name: str) -> str:
+    """Store `instance.<field_name>` again under a new random name and delete the old file.
+
+    For originals stored before names were random (they may carry the uploader's
+    name). The row is updated directly, as renditions are; its renditions then
+    name another source, so images.signals makes them afresh. Returns the new name.
+    """
+    image = getattr(instance, field_name)
+    old = image.name
+    with image.storage.open(old, "rb") as handle:
+        new = image.storage.save(image.field.generate_filename(instance, old), handle)
+    type(instance)._default_manager.filter(pk=instance.pk).update(**{field_name: new})
+    image.name = new
+    image.storage.delete(old)
+    return new

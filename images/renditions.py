@@ -6,15 +6,21 @@ uploaded (images.signals) or by `manage.py make_renditions`, never during a
 public request. What was made (file names, widths, heights) is stored in the
 owner's `renditions` JSON field, so templates need no query and no storage
 call, and a missing rendition just means no image on the page.
+
+Each upload's renditions go in a folder of their own with a random part, so no
+address can be worked out from anything known about the picture; they are
+served only through images.access (see impactcms.views.picture).
 """
 
-import hashlib
 import io
 from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from PIL import Image, ImageOps
+
+from images.access import picture_url
+from images.names import random_part
 
 
 @dataclass(frozen=True)
@@ -45,15 +51,15 @@ QUALITY = {"webp": 80, "jpeg": 82}
 PIL_FORMAT = {"webp": "WEBP", "jpeg": "JPEG"}
 
 
-def folder_for(instance, field_name: str, source_name: str) -> str:
-    digest = hashlib.sha256(source_name.encode()).hexdigest()[:10]
-    return f"renditions/{instance._meta.label_lower}/{instance.pk}/{field_name}-{digest}"
+def folder_for(instance, field_name: str) -> str:
+    """A new folder for one upload's renditions: whose they are, and a part no one can guess."""
+    return f"renditions/{instance._meta.label_lower}/{instance.pk}/{field_name}-{random_part()}"
 
 
 def make(instance, field_name: str, kind: str, storage=default_storage) -> dict:
     """Make every rendition of `instance.<field_name>`; return their description."""
     field_file = getattr(instance, field_name)
-    folder = folder_for(instance, field_name, field_file.name)
+    folder = folder_for(instance, field_name)
     with field_file.open("rb") as source, Image.open(source) as original:
         original.load()
         image = ImageOps.exif_transpose(original)
@@ -78,13 +84,19 @@ def recorded(instance, field_name: str, spec_name: str) -> list[dict]:
     return described.get(spec_name) or []
 
 
-def largest(instance, field_name: str, spec_name: str, fmt: str = "jpeg") -> dict | None:
-    """The largest recorded rendition as {"url", "width", "height"}, or None."""
+def largest(
+    instance, field_name: str, spec_name: str, fmt: str = "jpeg", *, signed: bool = False
+) -> dict | None:
+    """The largest recorded rendition as {"url", "width", "height"}, or None.
+
+    `signed` gives an address that works while the picture is not public (private pages only).
+    """
     variants = recorded(instance, field_name, spec_name)
     if not variants or fmt not in variants[-1]:
         return None
     biggest = variants[-1]
-    return {"url": default_storage.url(biggest[fmt]), "width": biggest["w"], "height": biggest["h"]}
+    url = picture_url(biggest[fmt], signed=signed)
+    return {"url": url, "width": biggest["w"], "height": biggest["h"]}
 
 
 def delete(description: dict | None, storage=default_storage) -> None:

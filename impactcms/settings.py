@@ -166,11 +166,11 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(envstr("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
-MEDIA_URL = "/media/"
+# Uploads are never public: an image field's url() is the staff-only view of the
+# original (impactcms.views.original), and pages show renditions at /pictures/,
+# served while what they show is public. No web server may serve MEDIA_ROOT.
+MEDIA_URL = "/admin/originals/"
 MEDIA_ROOT = Path(envstr("MEDIA_ROOT", str(BASE_DIR / "media")))
-# Django serves uploads itself in development, and in production on one machine when
-# SERVE_MEDIA=1; behind a web server or object storage, leave it off (see README).
-SERVE_MEDIA = envbool("SERVE_MEDIA", DEBUG) and not object_storage.enabled()
 
 STORAGES = {
     "default": object_storage.media_storage(),
@@ -212,7 +212,8 @@ X_FRAME_OPTIONS = "DENY"
 # Nothing from another origin, and no inline script or style: every script and
 # stylesheet is a file under /static/ (the admin allows inline styles, see
 # impactcms.content_security). The story page's JSON-LD is a data block, which a
-# policy does not govern. Pictures may be data: URIs (the admin's widgets).
+# policy does not govern. Pictures come from the site itself (/pictures/, in bucket
+# mode too), or are data: URIs (the admin's widgets).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
@@ -220,8 +221,7 @@ CONTENT_SECURITY_POLICY = {
         # for the prose editor's import map (impactcms.admin_media).
         "script-src": [SELF, NONCE],
         "style-src": [SELF],
-        # Pictures come from the object store's address when media live there.
-        "img-src": [SELF, "data:", *object_storage.media_origins()],
+        "img-src": [SELF, "data:"],
         "font-src": [SELF],
         "connect-src": [SELF],
         "object-src": [NONE],

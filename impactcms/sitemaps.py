@@ -54,7 +54,7 @@ class ThemeSitemap(UpdatedAtSitemap):
     priority = 0.7
 
     def items(self):
-        return Theme.objects.order_by("pk")
+        return Theme.objects.public().order_by("pk")
 
 
 class ParticipantSitemap(UpdatedAtSitemap):

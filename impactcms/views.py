@@ -1,9 +1,23 @@
-from django.conf import settings
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
-from django.views.static import serve
+
+from images import access, serving
+from participants.models import Organisation, Participant
+from stories.models import Story
+
+# Whose pictures the public may see, by each content app's one definition of
+# public: a story's hero while the story is public; a person's photo while they
+# are public and agreed to their photo being shown; a logo while the
+# organisation is named on a public story.
+PUBLIC_PICTURES = {
+    "stories.story.hero_image": lambda: Story.objects.public(),
+    "participants.participant.photo": lambda: Participant.objects.public().filter(
+        consent_photo=True
+    ),
+    "participants.organisation.logo": lambda: Organisation.objects.public(),
+}
 
 
 @require_safe
@@ -15,6 +29,37 @@ def robots_txt(request):
 
 
 @require_safe
-def media_file(request, path: str):
-    """An upload, when Django serves them itself (SERVE_MEDIA): MEDIA_ROOT is read per request."""
-    return serve(request, path, document_root=settings.MEDIA_ROOT)
+def picture(request, name: str):
+    """A rendition, while what it shows is public, or at an address signed for a private page.
+
+    One query either way. Whatever the reason (no such file, not public, a bad
+    signature), the answer is the same 404, so probing learns nothing.
+    """
+    owner = access.owner_of(name)
+    if owner is None:
+        raise Http404
+    signed = access.signature_is_valid(name, request.GET.get(access.SIGNATURE))
+    if signed:
+        rows = owner.model._default_manager.all()
+    elif public := PUBLIC_PICTURES.get(owner.key):
+        rows = public()
+    else:
+        raise Http404
+    if not access.is_listed(rows, owner, name):
+        raise Http404
+    return serving.stored_file(
+        request, name, cache_control="private, no-cache" if signed else "no-cache"
+    )
+
+
+@require_safe
+def original(request, name: str):
+    """An original upload, for staff who may view what it belongs to (the admin's
+    "Currently:" link): never public, whatever its owner's state."""
+    owner = access.original_owner(name) if request.user.is_staff else None
+    if owner is None:
+        raise Http404
+    meta = owner._meta
+    if not request.user.has_perm(f"{meta.app_label}.view_{meta.model_name}"):
+        raise Http404
+    return serving.stored_file(request, name, cache_control="private, no-store")

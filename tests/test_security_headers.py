@@ -3,7 +3,9 @@
 import pytest
 from django.contrib.staticfiles import finders
 
+from images.access import picture_url
 from tests.factories import make_story, make_theme
+from tests.images.test_renditions import story_with_hero
 
 pytestmark = pytest.mark.django_db
 
@@ -97,11 +99,17 @@ def test_plain_http_gets_no_hsts_header(client):
     assert "Strict-Transport-Security" not in client.get("/")
 
 
-def test_media_served_by_the_app_carry_the_headers_too(client, settings):
-    (settings.MEDIA_ROOT / "stories").mkdir(parents=True)
-    (settings.MEDIA_ROOT / "stories" / "hall.jpg").write_bytes(b"\xff\xd8\xff\xe0 not much")
-    response = client.get("/media/stories/hall.jpg", secure=True)
+def test_pictures_served_by_the_app_carry_the_headers_too(client, settings):
+    story = story_with_hero()
+    response = client.get(
+        picture_url(story.renditions["hero_image"]["card"][0]["jpeg"]), secure=True
+    )
     assert response.status_code == 200
-    assert response["X-Content-Type-Options"] == "nosniff"
+    for header, value in EXPECTED.items():
+        assert response[header] == value
     assert "default-src 'self'" in response["Content-Security-Policy"]
-    assert client.get("/media/../settings.py").status_code in {400, 404}
+    assert client.get("/pictures/../settings.py").status_code in {400, 404}
+    # Nothing in MEDIA_ROOT is served by its path, not even a file named like a picture.
+    (settings.MEDIA_ROOT / "stories").mkdir(parents=True, exist_ok=True)
+    (settings.MEDIA_ROOT / "stories" / "hall.jpg").write_bytes(b"\xff\xd8\xff\xe0 not much")
+    assert client.get("/media/stories/hall.jpg", secure=True).status_code == 404

@@ -110,26 +110,37 @@ def test_the_deployment_checklist_flags_plain_http():
     assert "security.W008" in result.stderr
 
 
-def test_with_media_in_a_bucket_pictures_may_come_from_it_and_the_app_serves_none():
-    """Browsers would refuse every picture from the object store if the CSP did not
-    name it; and the app's own /media/ must not serve old files from its disk."""
+def settings_with(**env) -> subprocess.CompletedProcess:
     script = (
         "import django; django.setup(); from django.conf import settings; "
-        "print(settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src'], settings.SERVE_MEDIA)"
+        "print(settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src'], settings.MEDIA_URL, "
+        "settings.STORAGES['default']['BACKEND'], sep='|')"
     )
-    done = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-c", script],
         cwd=ROOT,
-        env=os.environ
-        | {
-            "DJANGO_SETTINGS_MODULE": "impactcms.settings",
-            "DEBUG": "1",
-            "MEDIA_BUCKET": "impact-media",
-            "MEDIA_S3_ENDPOINT_URL": "http://minio.internal:9000",
-        },
+        env=os.environ | {"DJANGO_SETTINGS_MODULE": "impactcms.settings", "DEBUG": "1"} | env,
         capture_output=True,
         text=True,
         timeout=60,
     )
-    expected = "[\"'self'\", 'data:', 'http://minio.internal:9000'] False"
-    assert done.stdout.strip() == expected, done.stderr
+
+
+def test_with_media_in_a_bucket_pictures_still_come_from_the_site_alone():
+    """The app serves every picture (/pictures/), from the bucket too: the policy names no
+    other origin, and an upload's url() is the app's staff-only address, never the bucket's."""
+    done = settings_with(
+        MEDIA_BUCKET="impact-media", MEDIA_S3_ENDPOINT_URL="http://minio.internal:9000"
+    )
+    assert done.stdout.strip().split("|") == [
+        "[\"'self'\", 'data:']",
+        "/admin/originals/",
+        "impactcms.bucket_storage.PrivateBucketStorage",
+    ], done.stderr
+
+
+def test_a_setting_for_a_public_bucket_stops_the_app_with_what_to_do():
+    done = settings_with(MEDIA_BUCKET="impact-media", MEDIA_PUBLIC_URL="https://cdn.example.org")
+    assert done.returncode != 0
+    assert "MEDIA_PUBLIC_URL is no longer used" in done.stderr
+    assert "remove any public-read policy from the bucket" in done.stderr

@@ -1,27 +1,36 @@
 from django import template
-from django.core.files.storage import default_storage
 from django.utils.html import format_html, format_html_join
 
+from images.access import picture_url
 from images.renditions import largest, recorded
 
 register = template.Library()
 
 
-@register.simple_tag
-def picture(obj, field, spec, sizes="100vw", loading="lazy", css_class=""):
+def _signed(context) -> bool:
+    """Private pages (previews) set `private_pictures`: their pictures may not be public yet."""
+    return bool(context.get("private_pictures"))
+
+
+@register.simple_tag(takes_context=True)
+def picture(context, obj, field, spec, sizes="100vw", loading="lazy", css_class=""):
     """A <picture> of `obj.<field>` in WebP with a JPEG fallback, or nothing if not made.
 
     Only the renditions recorded on the row are used: no query, no storage call,
-    never the original upload.
+    never the original upload. The addresses answer only while `obj` is public,
+    or, on a private page, for an hour (images.access).
     """
     variants = recorded(obj, field, spec)
     if not variants:
         return ""
     largest = variants[-1]
+    signed = _signed(context)
 
     def srcset(fmt):
         return format_html_join(
-            ", ", "{} {}w", ((default_storage.url(v[fmt]), v["w"]) for v in variants if fmt in v)
+            ", ",
+            "{} {}w",
+            ((picture_url(v[fmt], signed=signed), v["w"]) for v in variants if fmt in v),
         )
 
     webp = (
@@ -34,7 +43,7 @@ def picture(obj, field, spec, sizes="100vw", loading="lazy", css_class=""):
         'alt="{}" loading="{}" decoding="async"></picture>',
         css_class,
         webp,
-        default_storage.url(largest["jpeg"]),
+        picture_url(largest["jpeg"], signed=signed),
         srcset("jpeg"),
         sizes,
         largest["w"],
@@ -44,5 +53,7 @@ def picture(obj, field, spec, sizes="100vw", loading="lazy", css_class=""):
     )
 
 
-# {% largest_rendition obj "hero_image" "og" as og %}: og.url, og.width, og.height
-register.simple_tag(largest, name="largest_rendition")
+@register.simple_tag(takes_context=True)
+def largest_rendition(context, obj, field, spec, fmt="jpeg"):
+    """{% largest_rendition obj "hero_image" "og" as og %}: og.url, og.width, og.height."""
+    return largest(obj, field, spec, fmt, signed=_signed(context))

@@ -1,14 +1,19 @@
 """A real S3-compatible server for the tests: moto's, on loopback, needing no AWS account."""
 
 import contextlib
-import json
 import os
 import socket
+import urllib.error
+import urllib.request
 import uuid
 from dataclasses import dataclass
 
 import boto3
 from botocore.config import Config
+from django.conf import settings
+from django.test import override_settings
+
+from impactcms.object_storage import media_storage
 
 REGION = "eu-west-2"
 # Dummy credentials, and no instance metadata or ~/.aws files: boto3 never looks elsewhere.
@@ -43,20 +48,6 @@ def moto_server():
         server.stop()
 
 
-def public_read(bucket: str) -> dict:
-    return {
-        "Version": "2012-10-17",
-        "Statement": [
-            {
-                "Effect": "Allow",
-                "Principal": "*",
-                "Action": "s3:GetObject",
-                "Resource": f"arn:aws:s3:::{bucket}/*",
-            }
-        ],
-    }
-
-
 @dataclass
 class Bucket:
     """One bucket on the server, seen directly with boto3 (not through Django)."""
@@ -66,13 +57,11 @@ class Bucket:
 
     @classmethod
     def create(cls, endpoint: str) -> "Bucket":
-        """A new bucket whose objects anyone may read, as the README's policy says."""
+        """A new private bucket: no policy, only the app's credentials read it."""
         bucket = cls(endpoint, f"media-{uuid.uuid4().hex[:12]}")
-        client = bucket.client()
-        client.create_bucket(
+        bucket.client().create_bucket(
             Bucket=bucket.name, CreateBucketConfiguration={"LocationConstraint": REGION}
         )
-        client.put_bucket_policy(Bucket=bucket.name, Policy=json.dumps(public_read(bucket.name)))
         return bucket
 
     def client(self):
@@ -95,8 +84,41 @@ class Bucket:
     def read(self, key: str) -> bytes:
         return self.client().get_object(Bucket=self.name, Key=key)["Body"].read()
 
+    def anonymous_status(self, key: str) -> int:
+        """What the bucket answers anyone without credentials who asks for `key`."""
+        try:
+            with urllib.request.urlopen(f"{self.endpoint}/{self.name}/{key}", timeout=10) as answer:
+                return answer.status
+        except urllib.error.HTTPError as refused:
+            return refused.code
+
     def destroy(self) -> None:
         client = self.client()
         for key in self.keys():
             client.delete_object(Bucket=self.name, Key=key)
         client.delete_bucket(Bucket=self.name)
+
+
+def go_offline(monkeypatch) -> None:
+    """No MEDIA_ or AWS_ variable but dummy credentials: boto3 never looks beyond this machine."""
+    for name in [name for name in os.environ if name.startswith(("MEDIA_", "AWS_"))]:
+        monkeypatch.delenv(name)
+    for name, value in OFFLINE_ENV.items():
+        monkeypatch.setenv(name, value)
+
+
+@contextlib.contextmanager
+def media_in_a_new_bucket(endpoint: str, monkeypatch):
+    """A new, empty, private bucket, and Django's default storage pointed at it as the
+    settings would, with no other media setting."""
+    go_offline(monkeypatch)
+    bucket = Bucket.create(endpoint)
+    monkeypatch.setenv("MEDIA_BUCKET", bucket.name)
+    monkeypatch.setenv("MEDIA_S3_ENDPOINT_URL", endpoint)
+    monkeypatch.setenv("MEDIA_S3_REGION", REGION)
+    try:
+        # Django forgets its storages (default_storage included) when STORAGES changes.
+        with override_settings(STORAGES={**settings.STORAGES, "default": media_storage()}):
+            yield bucket
+    finally:
+        bucket.destroy()

@@ -1,70 +1,28 @@
-"""With MEDIA_BUCKET set, uploads and renditions live in the bucket and pages link it.
+"""With MEDIA_BUCKET set, uploads and renditions live in a private bucket, served by the app.
 
 The bucket is a real S3-compatible server (moto's, on loopback); what is in it is
-read with boto3 directly, never through Django.
+read with boto3 directly, never through Django. Who may fetch which picture is
+tests/images/test_picture_access.py's business, in both modes.
 """
 
 import re
-import urllib.request
-from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage, default_storage
 from django.test import override_settings
 from PIL import Image
-from storages.backends.s3 import S3Storage
 
-from impactcms.object_storage import enabled, media_origins, media_storage
+from impactcms.bucket_storage import PrivateBucketStorage
+from impactcms.object_storage import enabled, media_storage
 from participants.models import Organisation, Participant
 from stories.models import Story
 from tests.admin_posts import ADD_URL, change_url, story_form
 from tests.factories import make_organisation, make_participant
 from tests.images.pictures import image_bytes, upload
-from tests.images.s3_server import OFFLINE_ENV, REGION, Bucket, moto_server
 from tests.images.test_renditions import story_with_hero
 
-MEDIA_VARIABLES = [
-    "MEDIA_BUCKET",
-    "MEDIA_S3_ENDPOINT_URL",
-    "MEDIA_S3_REGION",
-    "MEDIA_S3_ADDRESSING_STYLE",
-    "MEDIA_PUBLIC_URL",
-    "MEDIA_SIGNED_URLS",
-    "MEDIA_SIGNED_URL_SECONDS",
-    "MEDIA_CACHE_CONTROL",
-    "AWS_ACCESS_KEY_ID",
-    "AWS_SECRET_ACCESS_KEY",
-    "AWS_SESSION_TOKEN",
-]
-
-
-@pytest.fixture(autouse=True)
-def offline_environment(monkeypatch):
-    """Only what a test sets, and dummy credentials: boto3 never looks beyond this machine."""
-    for name in MEDIA_VARIABLES:
-        monkeypatch.delenv(name, raising=False)
-    for name, value in OFFLINE_ENV.items():
-        monkeypatch.setenv(name, value)
-
-
-@pytest.fixture(scope="session")
-def s3_endpoint():
-    with moto_server() as endpoint:
-        yield endpoint
-
-
-@pytest.fixture
-def bucket(s3_endpoint, monkeypatch):
-    """A new, empty bucket, and Django's default storage pointed at it as the settings would."""
-    bucket = Bucket.create(s3_endpoint)
-    monkeypatch.setenv("MEDIA_BUCKET", bucket.name)
-    monkeypatch.setenv("MEDIA_S3_ENDPOINT_URL", s3_endpoint)
-    monkeypatch.setenv("MEDIA_S3_REGION", REGION)
-    # Django forgets its storages (default_storage included) when STORAGES changes.
-    with override_settings(STORAGES={**settings.STORAGES, "default": media_storage()}):
-        yield bucket
-    bucket.destroy()
+pytestmark = pytest.mark.usefixtures("offline_environment")
 
 
 def live_files() -> set[str]:
@@ -101,94 +59,64 @@ def change_story_in_admin(client, story, **changes):
 def test_without_a_bucket_uploads_stay_on_the_file_system():
     assert media_storage() == {"BACKEND": "django.core.files.storage.FileSystemStorage"}
     assert not enabled()
-    assert media_origins() == []
 
 
-def test_a_bucket_turns_on_s3_with_its_options_from_the_environment(monkeypatch):
+def test_a_bucket_turns_on_a_private_s3_storage_with_its_options_from_the_environment(
+    monkeypatch,
+):
     monkeypatch.setenv("MEDIA_BUCKET", "impact-media")
     monkeypatch.setenv("MEDIA_S3_ENDPOINT_URL", "http://minio.internal:9000")
     monkeypatch.setenv("MEDIA_S3_REGION", "eu-west-2")
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIAEXAMPLE")
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "not-a-real-secret")
     storage = media_storage()
-    assert storage["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert storage["BACKEND"] == "impactcms.bucket_storage.PrivateBucketStorage"
     assert storage["OPTIONS"] == {
         "bucket_name": "impact-media",
         "endpoint_url": "http://minio.internal:9000",
         "region_name": "eu-west-2",
         "addressing_style": "path",
-        "querystring_auth": False,
-        "querystring_expire": 3600,
-        "default_acl": None,
+        "default_acl": "private",
         "file_overwrite": False,
-        "object_parameters": {"CacheControl": "public, max-age=86400"},
         "access_key": "AKIAEXAMPLE",
         "secret_key": "not-a-real-secret",
     }
     assert enabled()
 
 
-def test_signed_urls_a_public_address_and_a_session_token_are_optional(monkeypatch):
+def test_a_session_token_is_optional_and_unset_credentials_are_left_to_boto3(monkeypatch):
     monkeypatch.setenv("MEDIA_BUCKET", "impact-media")
-    monkeypatch.setenv("MEDIA_SIGNED_URLS", "1")
-    monkeypatch.setenv("MEDIA_SIGNED_URL_SECONDS", "7200")
     monkeypatch.setenv("AWS_SESSION_TOKEN", "a-session-token")
     monkeypatch.delenv("AWS_ACCESS_KEY_ID")
     options = media_storage()["OPTIONS"]
-    assert options["querystring_auth"] is True and options["querystring_expire"] == 7200
     assert options["security_token"] == "a-session-token"
     assert "access_key" not in options, "unset credentials are left to boto3's own chain"
     assert options["endpoint_url"] is None and options["addressing_style"] is None
-
-    monkeypatch.delenv("MEDIA_SIGNED_URLS")
-    monkeypatch.setenv("MEDIA_PUBLIC_URL", "https://cdn.example.org/impact/")
-    options = media_storage()["OPTIONS"]
-    assert options["custom_domain"] == "cdn.example.org/impact"
-    assert options["url_protocol"] == "https:"
 
 
 @pytest.mark.parametrize(
     "variable,value,message",
     [
-        ("MEDIA_PUBLIC_URL", "cdn.example.org", "MEDIA_PUBLIC_URL must be an http"),
         ("MEDIA_S3_ADDRESSING_STYLE", "sideways", "MEDIA_S3_ADDRESSING_STYLE must be one of"),
-        ("MEDIA_SIGNED_URLS", "perhaps", "MEDIA_SIGNED_URLS must be one of"),
-        ("MEDIA_SIGNED_URLS", "1", "MEDIA_SIGNED_URLS or MEDIA_PUBLIC_URL, not both"),
+        ("MEDIA_PUBLIC_URL", "https://cdn.example.org", "MEDIA_PUBLIC_URL is no longer used"),
+        ("MEDIA_SIGNED_URLS", "1", "MEDIA_SIGNED_URLS is no longer used"),
+        ("MEDIA_CACHE_CONTROL", "public, max-age=60", "remove any public-read policy"),
     ],
 )
-def test_a_bad_value_is_a_clear_error(monkeypatch, variable, value, message):
+def test_a_bad_or_retired_value_is_a_clear_error(monkeypatch, variable, value, message):
     monkeypatch.setenv("MEDIA_BUCKET", "impact-media")
-    if variable == "MEDIA_SIGNED_URLS" and value == "1":
-        monkeypatch.setenv("MEDIA_PUBLIC_URL", "https://cdn.example.org")
     monkeypatch.setenv(variable, value)
     with pytest.raises(Exception, match=message):
         media_storage()
 
 
-@pytest.mark.parametrize(
-    "environment",
-    [
-        {"MEDIA_S3_REGION": "eu-west-2"},
-        {"MEDIA_S3_REGION": "us-east-1"},
-        {"MEDIA_S3_REGION": "eu-west-2", "MEDIA_SIGNED_URLS": "1"},
-        {"MEDIA_S3_REGION": "eu-west-2", "MEDIA_BUCKET": "media.example.org"},
-        {"MEDIA_S3_ENDPOINT_URL": "http://minio.internal:9000"},
-        {"MEDIA_S3_ENDPOINT_URL": "https://s3.example.org", "MEDIA_S3_ADDRESSING_STYLE": "virtual"},
-        {
-            "MEDIA_S3_ENDPOINT_URL": "http://minio:9000",
-            "MEDIA_PUBLIC_URL": "https://media.example.org",
-        },
-    ],
-    ids=["aws", "aws-us-east-1", "aws-signed", "aws-dotted", "minio", "virtual-host", "public-url"],
-)
-def test_the_media_origin_is_where_the_storage_points(monkeypatch, environment):
-    """What a Content-Security-Policy must allow for pictures (the addresses are made offline)."""
+def test_a_file_in_the_bucket_has_no_address_at_the_bucket(monkeypatch):
+    """Its url() is the app's staff-only view of originals, as on disk, never the bucket's."""
     monkeypatch.setenv("MEDIA_BUCKET", "impact-media")
-    for name, value in environment.items():
-        monkeypatch.setenv(name, value)
-    storage = S3Storage(**media_storage()["OPTIONS"])
-    address = urlsplit(storage.url("renditions/a/card-400.jpeg"))
-    assert f"{address.scheme}://{address.netloc}" in media_origins()
+    monkeypatch.setenv("MEDIA_S3_ENDPOINT_URL", "http://minio.internal:9000")
+    storage = PrivateBucketStorage(**media_storage()["OPTIONS"])
+    assert storage.url("stories/a b.jpg") == "/admin/originals/stories/a%20b.jpg"
+    assert FileSystemStorage().url("stories/a b.jpg") == storage.url("stories/a b.jpg")
 
 
 # --- Against a real S3-compatible server -----------------------------------------------
@@ -198,8 +126,8 @@ def test_the_default_storage_follows_the_storages_setting(monkeypatch):
     monkeypatch.setenv("MEDIA_BUCKET", "impact-media")
     assert isinstance(default_storage, FileSystemStorage)
     with override_settings(STORAGES={**settings.STORAGES, "default": media_storage()}):
-        assert isinstance(default_storage, S3Storage)
-        assert isinstance(Story._meta.get_field("hero_image").storage, S3Storage)
+        assert isinstance(default_storage, PrivateBucketStorage)
+        assert isinstance(Story._meta.get_field("hero_image").storage, PrivateBucketStorage)
     assert isinstance(default_storage, FileSystemStorage)
 
 
@@ -207,41 +135,51 @@ def test_the_default_storage_follows_the_storages_setting(monkeypatch):
 def test_an_editors_upload_lands_in_the_bucket_with_its_renditions(editor_client, bucket):
     story = add_story_in_admin(editor_client)
     made = story.renditions["hero_image"]
-    assert story.hero_image.name.startswith("stories/walk")
+    assert re.fullmatch(r"stories/[\w-]{22}\.jpg", story.hero_image.name)
     assert len(made["files"]) == 9  # card and hero, 2 sizes x 2 formats, and Open Graph
     assert bucket.keys() == {story.hero_image.name, *made["files"]} == live_files()
     for variant in made["hero"]:
         with default_storage.open(variant["webp"]) as handle, Image.open(handle) as picture:
             assert (picture.format, picture.size) == ("WEBP", (variant["w"], variant["h"]))
-        stored = bucket.head(variant["webp"])
-        assert stored["ContentType"] == "image/webp"
-        assert stored["CacheControl"] == "public, max-age=86400"
+        assert bucket.head(variant["webp"])["ContentType"] == "image/webp"
     assert bucket.head(made["og"][0]["jpeg"])["ContentType"] == "image/jpeg"
 
 
 @pytest.mark.django_db
-def test_the_story_page_links_renditions_at_the_bucket_not_media(client, bucket):
+def test_every_object_is_private(editor_client, bucket):
+    """Stored with the private ACL, and refused to anyone without the app's credentials."""
+    story = add_story_in_admin(editor_client)
+    for key in sorted(bucket.keys()):
+        grants = bucket.client().get_object_acl(Bucket=bucket.name, Key=key)["Grants"]
+        assert [grant["Permission"] for grant in grants] == ["FULL_CONTROL"], grants
+        assert "URI" not in grants[0]["Grantee"], "granted to a group (AllUsers), not the owner"
+    assert bucket.anonymous_status(story.hero_image.name) == 403
+    assert bucket.anonymous_status(story.renditions["hero_image"]["hero"][0]["jpeg"]) == 403
+
+
+@pytest.mark.django_db
+def test_the_story_page_links_the_apps_own_addresses_served_from_the_bucket(client, bucket):
     story = story_with_hero()
     page = client.get(story.get_absolute_url()).content.decode()
     hero = page.split('<picture class="hero">')[1].split("</picture>")[0]
     addresses = re.findall(r'(?:srcset="|, )(\S+) \d+w', hero) + re.findall(r' src="([^"]+)"', hero)
     assert len(addresses) == 7  # 3 WebP and 3 JPEG widths, and the fallback src
-    at_bucket = f"{bucket.endpoint}/{bucket.name}/renditions/"
-    assert all(address.startswith(at_bucket) for address in addresses), addresses
-    assert "/media/" not in page
-    assert f'<meta property="og:image" content="{at_bucket}' in page
-    assert media_origins() == [bucket.endpoint]
-    # The address is the object itself, readable without a signature.
+    assert all(address.startswith("/pictures/renditions/") for address in addresses), addresses
+    assert bucket.endpoint not in page and "/media/" not in page
+    assert '<meta property="og:image" content="http://testserver/pictures/renditions/' in page
     fallback = re.search(r'<img src="([^"]+)"', hero)[1]
-    with urllib.request.urlopen(fallback, timeout=10) as answer:
-        assert answer.headers["Content-Type"] == "image/jpeg"
-        assert answer.read() == bucket.read(story.renditions["hero_image"]["hero"][-1]["jpeg"])
+    answer = client.get(fallback)
+    assert answer["Content-Type"] == "image/jpeg"
+    assert b"".join(answer.streaming_content) == bucket.read(
+        story.renditions["hero_image"]["hero"][-1]["jpeg"]
+    )
 
 
 @pytest.mark.django_db
-def test_the_app_serves_no_media_when_it_is_in_the_bucket(client, bucket):
+def test_the_app_serves_no_media_path_in_bucket_mode(client, bucket):
     story = story_with_hero()
     assert client.get(f"/media/{story.hero_image.name}").status_code == 404
+    assert client.get(story.hero_image.url).status_code == 404  # staff only
 
 
 @pytest.mark.django_db

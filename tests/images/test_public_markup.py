@@ -23,7 +23,7 @@ def test_story_page_has_a_responsive_picture_with_size_and_alt(client):
     assert 'alt="A walking group in a park"' in hero
     assert 'loading="eager"' in hero
     assert story.hero_image.url not in page, "the original upload is never linked"
-    assert '<meta property="og:image" content="http://testserver/media/renditions/' in page
+    assert '<meta property="og:image" content="http://testserver/pictures/renditions/' in page
     assert "og-1200.jpeg" in page
 
 
