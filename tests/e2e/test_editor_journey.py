@@ -52,9 +52,8 @@ def test_contributor_writes_editor_publishes_reader_finds_it(browser):
         page.get_by_label("Name:", exact=True).fill("Siobhán Ní Bhriain")
         page.get_by_label("Job title").fill("Community Development Officer")
         pick(page, page.get_by_role("combobox", name="Organisation"), "Gwynedd", "Cyngor Gwynedd")
-        page.get_by_label("Consent given", exact=True).check()
-        page.get_by_label("Consent given on").fill("2026-11-02")
-        page.get_by_label("Consent scope").select_option(label="Website only")
+        # Consent is an editor's to record: a contributor is not offered its fields.
+        assert page.get_by_label("Consent given", exact=True).count() == 0
         page.get_by_role("button", name="Save", exact=True).click()
         page.get_by_text("was added successfully").wait_for()
 
@@ -109,6 +108,15 @@ def test_contributor_writes_editor_publishes_reader_finds_it(browser):
 
         editor = open_page()
         log_in(editor, "erin-editor")
+        # The editor records the participant's consent, with the wording they agreed to.
+        editor.goto("/admin/participants/participant/?q=Siobh")
+        editor.get_by_role("link", name="Siobhán Ní Bhriain").click()
+        editor.get_by_label("Consent given", exact=True).check()
+        editor.get_by_label("Consent given on").fill("2026-11-02")
+        editor.get_by_label("Consent scope").select_option(label="Website only")
+        editor.get_by_label("Wording agreed to").select_option(index=1)
+        editor.get_by_role("button", name="Save", exact=True).click()
+        editor.get_by_text("was changed successfully").wait_for()
         editor.goto("/admin/stories/story/?status__exact=review")
         editor.get_by_role("link", name=TITLE).click()
         editor.get_by_label("Status").select_option(label="Published")
