@@ -18,13 +18,19 @@ from urllib.parse import urlencode
 
 from django.db.models import Q
 
+from pagecache import queries
 from participants.models import OrganisationKind
-from stories.filters import MAX_SLUG, ActiveFilter, StoryFilters, clean_text
+from stories.filters import MAX_SLUG, NAMES_NOTHING, ActiveFilter, StoryFilters, clean_text
 from stories.models import Outcome, OutcomeKind, Story, StoryPartner
 
 STORY_FILTERS = ("theme", "programme", "cohort")
 CHOICES = {"kind": OrganisationKind, "type": OutcomeKind}
 LABELS = {"kind": "Organisation type", "type": "Outcome type"}
+
+
+def reads(params) -> queries.Pairs:
+    """What the report and its exports read of the query (pagecache.queries)."""
+    return ImpactFilters.read(params).pairs()
 
 
 @dataclass
@@ -38,11 +44,16 @@ class ImpactFilters:
     @classmethod
     def from_query(cls, params) -> "ImpactFilters":
         """Read a QueryDict (request.GET); one query for themes, none for the rest."""
-        return cls(
-            stories=StoryFilters.from_query(params, STORY_FILTERS),
-            kind=clean_text(params.get("kind", ""), MAX_SLUG),
-            type=clean_text(params.get("type", ""), MAX_SLUG),
-        )
+        return cls(stories=StoryFilters.from_query(params, STORY_FILTERS), **cls._own_from(params))
+
+    @classmethod
+    def read(cls, params) -> "ImpactFilters":
+        """The filters as sent, cleaned, nothing looked up: for the page cache's key."""
+        return cls(stories=StoryFilters.read(params, STORY_FILTERS), **cls._own_from(params))
+
+    @staticmethod
+    def _own_from(params) -> dict[str, str]:
+        return {name: clean_text(params.get(name, ""), MAX_SLUG) for name in CHOICES}
 
     @property
     def any(self) -> bool:
@@ -54,6 +65,11 @@ class ImpactFilters:
         return self.stories.all_found and all(
             not value or value in CHOICES[name].values for name, value in self._own()
         )
+
+    @property
+    def scope(self) -> str:
+        """What results for these filters are kept under: as StoryFilters.scope."""
+        return self.query() if self.all_found else NAMES_NOTHING
 
     def apply_to_stories(self, stories):
         """`stories` narrowed by every filter; `type` keeps stories with an outcome of it."""

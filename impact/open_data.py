@@ -136,15 +136,18 @@ def _per_page(value) -> int:
     return PER_PAGE if wanted < 1 else min(wanted, MAX_PER_PAGE)
 
 
-def _json_page(request, items, *, query, row) -> JsonResponse:
+def _json_page(request, items, *, query, row, scope: str | None = None) -> JsonResponse:
     """One page of `items` as JSON, with links to its neighbours.
 
     A `page` that is not a whole number is page 1, past the end the last page,
     as on the HTML listings. `query(**extra)` gives the filters' query string.
-    The count is kept until the content changes, as the listings keep theirs.
+    The count is kept until the content changes, as the listings keep theirs,
+    under `scope`: filters that name nothing share one entry, so junk values
+    cannot fill the cache.
     """
     per_page = _per_page(request.GET.get("per_page"))
-    count = remember(f"open-data:count:{request.path}?{query()}", items.count)
+    kept_as = scope if scope is not None else query()
+    count = remember(f"open-data:count:{request.path}?{kept_as}", items.count)
     page = page_of(items, request.GET.get("page"), per_page, count=count)
     absolute = request.build_absolute_uri
 
@@ -173,13 +176,13 @@ def _no_filters(**extra) -> str:
 def api_stories(request):
     filters = StoryFilters.from_query(request.GET)
     stories = stories_for_export(filters)
-    return _json_page(request, stories, query=filters.query, row=story_data)
+    return _json_page(request, stories, query=filters.query, row=story_data, scope=filters.scope)
 
 
 def api_outcomes(request):
     filters = ImpactFilters.from_query(request.GET)
     outcomes = outcomes_for_export(filters)
-    return _json_page(request, outcomes, query=filters.query, row=outcome_row)
+    return _json_page(request, outcomes, query=filters.query, row=outcome_row, scope=filters.scope)
 
 
 def api_organisations(request):

@@ -13,7 +13,7 @@ from django.urls import reverse
 from impact import charts, reports
 from pagecache.data import remember
 from stories import options
-from stories.models import Outcome, Theme
+from stories.models import Outcome
 
 LEDGER_PER_PAGE = 25
 
@@ -48,13 +48,13 @@ def summarise(outcomes, *, scope: str, ledger_query=lambda kind: "") -> ImpactSu
 
 
 def coverage(stories, *, scope: str, programme=None, cohort=None) -> reports.CoverageGrid:
-    """Themes by the public cohorts (of the programme, or the one cohort, if chosen)."""
+    """The public themes by the public cohorts (of the programme, or the one cohort, if chosen)."""
     cohorts = [
         c
         for c in options.public_cohorts()
         if (programme is None or c.programme_id == programme.pk) and (cohort in (None, c))
     ]
-    themes = remember("impact:themes", lambda: list(Theme.objects.all()))
+    themes = options.public_themes()
     return remember(
         f"impact:coverage:{scope}",
         lambda: reports.coverage_grid(stories, themes=themes, cohorts=cohorts),

@@ -4,16 +4,17 @@ from django.shortcuts import render
 
 from impact import brochure, charts, summary
 from impact.filters import ImpactFilters
-from pagecache.data import remember
+from pagecache.decorators import not_shared
 from participants.models import OrganisationKind
 from stories import options
-from stories.models import Outcome, OutcomeKind, Story, Theme
+from stories.models import Outcome, OutcomeKind, Story
 from stories.pagination import page_of
 
 
 def impact_page(request):
     filters = ImpactFilters.from_query(request.GET)
-    scope = filters.query()
+    # Figures for filters that name nothing are all none: kept once, not per made-up value.
+    scope = filters.scope
     stories = filters.apply_to_stories(Story.objects.public())
     outcomes = filters.apply_to_outcomes(Outcome.objects.public())
     figures = summary.summarise(outcomes, scope=scope, ledger_query=_with_type(filters))
@@ -30,13 +31,13 @@ def impact_page(request):
         summary.LEDGER_PER_PAGE,
         count=figures.outcome_count,  # the totals have counted them
     )
-    return render(
+    response = render(
         request,
         "impact/impact.html",
         {
             "filters": filters,
             "chosen": _chosen(filters),
-            "query": scope,
+            "query": filters.query(),
             "summary": figures,
             "page": page,
             "network": network,
@@ -63,7 +64,7 @@ def impact_page(request):
                 description=f"The {len(network.nodes)} organisations on most stories, and "
                 f"{len(network.links)} lines between those named on the same story.",
             ),
-            "theme_options": remember("impact:themes", lambda: list(Theme.objects.all())),
+            "theme_options": options.public_themes(),
             "programme_options": options.public_programmes(),
             "brochures": brochure.to_print(),
             "cohort_options": options.public_cohorts(),
@@ -71,6 +72,9 @@ def impact_page(request):
             "type_options": OutcomeKind.choices,
         },
     )
+    # Filters that name nothing: answered, kept by no cache (the page repeats each
+    # made-up value, so every one would make an entry).
+    return response if filters.all_found else not_shared(response)
 
 
 def _with_type(filters: ImpactFilters):

@@ -8,6 +8,8 @@ an editor changes it, so nothing a contributor does reaches the public.
 `by=None` is a command run by the site's operator.
 """
 
+import datetime as dt
+
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
@@ -71,8 +73,11 @@ def _shown_value(participant: Participant, name: str) -> str:
     if value is None:
         return ""
     if hasattr(value, "microsecond"):
-        # Forms carry whole seconds: a fraction is not a change anyone made.
+        # Forms carry whole seconds, in local time: neither a fraction nor a time
+        # zone is a change anyone made.
         value = value.replace(microsecond=0)
+        if getattr(value, "tzinfo", None) is not None:
+            value = value.astimezone(dt.UTC)
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 

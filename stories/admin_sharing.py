@@ -73,12 +73,14 @@ class ShareLinkInline(admin.TabularInline):
             )
         else:
             may_revoke = Value(may_change, output_field=BooleanField())
-        return (
-            super().get_queryset(request).annotate(site_root=site_root, may_revoke=may_revoke)
-        )
+        return super().get_queryset(request).annotate(site_root=site_root, may_revoke=may_revoke)
 
     @admin.display(description="Link to send")
     def address(self, link):
+        # The address answers for the participant: only those who may change the
+        # story (and so send it) are shown it.
+        if not getattr(link, "may_revoke", False):
+            return "(shown to those who may change this story)"
         url = urljoin(getattr(link, "site_root", "/"), share_url(link))
         return format_html('<code class="share-address">{}</code>', url)
 

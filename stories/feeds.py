@@ -46,7 +46,8 @@ class LatestStoriesFeed(Feed):
 
 class ThemeStoriesFeed(LatestStoriesFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Theme, slug=slug)
+        # As the theme's page: a theme only drafts have has no feed.
+        return get_object_or_404(Theme.objects.public(), slug=slug)
 
     def title(self, theme):
         return escape(f"{settings.SITE_NAME}: {theme.name}")

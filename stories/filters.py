@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from urllib.parse import urlencode
 
+from pagecache import queries
 from participants.models import Organisation
 from stories import options
 from stories.models import Theme
@@ -44,6 +45,21 @@ LOOKUPS = {
 }
 
 
+# What every set of filters naming nothing keeps its (empty) results under, once for all.
+# No query string has a space, so no real filters' results are kept under it.
+NAMES_NOTHING = "(names nothing)"
+
+
+def filter_reads(names: tuple[str, ...] = ALL_FILTERS) -> queries.Reader:
+    """What a page of filtered stories reads of its query: these filters (pagecache.queries)."""
+    return lambda params: StoryFilters.read(params, names).pairs()
+
+
+def listing_reads(names: tuple[str, ...] = ALL_FILTERS) -> queries.Reader:
+    """What a listing of stories reads of its query: these filters, and the page."""
+    return queries.together(filter_reads(names), queries.page_number())
+
+
 def clean_text(value: str, limit: int) -> str:
     """Drop invisible characters, fold white space, cap the length."""
     return " ".join(INVISIBLE.sub(" ", value).split())[:limit]
@@ -72,23 +88,32 @@ class StoryFilters:
 
     @classmethod
     def from_query(cls, params, names: tuple[str, ...] = ALL_FILTERS) -> "StoryFilters":
+        filters = cls.read(params, names)
+        filters._look_up()
+        return filters
+
+    @classmethod
+    def read(cls, params, names: tuple[str, ...] = ALL_FILTERS) -> "StoryFilters":
+        """The filters as sent, cleaned, nothing looked up (no query): what a page's
+        address means, for the page cache's key (`reads`)."""
         filters = cls(names=names)
         if "theme" in names:
-            seen = dict.fromkeys(clean_text(v, MAX_SLUG) for v in params.getlist("theme"))
-            filters.theme_slugs = [slug for slug in seen if slug][:MAX_THEMES]
+            # In one order, so that the same themes are the same page whatever their order.
+            seen = {clean_text(v, MAX_SLUG) for v in params.getlist("theme")}
+            filters.theme_slugs = sorted(slug for slug in seen if slug)[:MAX_THEMES]
         for name in LOOKUPS:
             if name in names and (value := clean_text(params.get(name, ""), MAX_SLUG)):
                 filters.slugs[name] = value
         if "q" in names:
             filters.words = clean_text(params.get("q", ""), MAX_WORDS)
-        filters._look_up()
         return filters
 
     def _look_up(self) -> None:
         # One query per kind of filter in use, whatever the number of stories.
         valid_themes = [slug for slug in self.theme_slugs if SLUG.match(slug)]
         if valid_themes:
-            by_slug = Theme.objects.in_bulk(valid_themes, field_name="slug")
+            # A theme only drafts have reads as "not found", as a draft's tag does.
+            by_slug = Theme.objects.public().in_bulk(valid_themes, field_name="slug")
             self.themes = [by_slug[slug] for slug in valid_themes if slug in by_slug]
         for name, slug in self.slugs.items():
             if SLUG.match(slug):
@@ -108,6 +133,12 @@ class StoryFilters:
     @property
     def any(self) -> bool:
         return bool(self.theme_slugs or self.slugs or self.words)
+
+    @property
+    def scope(self) -> str:
+        """What results for these filters are kept under (pagecache.data): their query,
+        or for filters that name nothing, one name for all (they all find nothing)."""
+        return self.query() if self.all_found else NAMES_NOTHING
 
     def apply(self, stories, *, with_words: bool = True, probe: bool = False):
         """`stories` narrowed by every filter (and by the words unless told not to).

@@ -339,6 +339,12 @@ class ShareLink(models.Model):
     label = models.CharField(
         "for", max_length=120, blank=True, help_text='Who it is for, e.g. "Andrew, to approve".'
     )
+    # Who the link was made for: the story's participant then. A change of
+    # participant revokes the story's links (stories.services), and an answer
+    # counts only for the participant it was given for.
+    participant = models.ForeignKey(
+        Participant, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     sent_to = models.EmailField(
         "sent to",
         blank=True,
@@ -385,6 +391,9 @@ class SignOff(models.Model):
     at = models.DateTimeField(auto_now_add=True)
     # Who answered, as far as a link can say: the address it was sent to, and a
     # keyed hash of the client's network address (never the address itself).
+    participant = models.ForeignKey(
+        Participant, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     sent_to = models.EmailField(blank=True)
     link_label = models.CharField(max_length=120, blank=True)
     client_hash = models.CharField(max_length=64, blank=True)

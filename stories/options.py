@@ -1,13 +1,18 @@
-"""What the filters offer: the tags, programmes and cohorts found on public stories.
+"""What the filters offer: the themes, tags, programmes and cohorts found on public stories.
 
 Each list is read once per content version (pagecache.data.remember) and serves
 both the filter bar's choices and the lookup of a slug a reader sent, so a
-filter costs no query over the archive, whatever its size.
+filter costs no query over the archive, whatever its size. (A listing looks the
+themes it is sent up by their slugs instead, stories.filters.)
 """
 
 from pagecache.data import remember
 from participants.models import Cohort, Programme
-from stories.models import Story
+from stories.models import Story, Theme
+
+
+def public_themes() -> list:
+    return remember("options:themes", lambda: list(Theme.objects.public()))
 
 
 def public_tags() -> list:

@@ -141,6 +141,16 @@ class StoryQuerySet(models.QuerySet):
 
 
 class ThemeQuerySet(models.QuerySet):
+    def public(self):
+        """Themes the public may see: those at least one public story has.
+
+        A theme only drafts (or scheduled, expired or withdrawn stories) have stays
+        unseen, as their tags do. A probe per theme (EXISTS), as
+        `OrganisationQuerySet.public` asks it.
+        """
+        stories = _stories_model("Story").objects.public()
+        return self.filter(Exists(stories.filter(themes=OuterRef("pk"))))
+
     def with_story_counts(self, stories):
         """Each theme with how many of `stories` (a story queryset) have it."""
         return self.annotate(
@@ -153,7 +163,10 @@ class ThemeQuerySet(models.QuerySet):
         return self.with_story_counts(_stories_model("Story").objects.public())
 
     def occurring_with(self, theme, *, limit: int = 5):
-        """The themes found most often on the public stories of `theme`."""
+        """The themes found most often on the public stories of `theme`.
+
+        Counted over public stories and kept above none, so public themes only.
+        """
         stories = _stories_model("Story").objects.public().for_theme(theme)
         return (
             self.exclude(pk=theme.pk)

@@ -21,6 +21,7 @@ from taggit.models import Tag
 from impactcms.dates import local_datetime
 from participants.models import Organisation, Participant
 from stories.models import Outcome, Story, StoryPartner, TaggedStory, Theme, normalise_unit
+from stories.sharing import revoke_links_for_others
 from stories.workflow import acting_as_system, edit_refusal, participant_change_refusal
 
 
@@ -260,6 +261,18 @@ CONTENT_FIELDS = [
 ]
 
 
+# What a restore writes; the workflow's fields stay as they are stored.
+WORKFLOW_FIELDS = ["status", "published_at", "expires_at", "featured"]
+RESTORED_FIELDS = [
+    *CONTENT_FIELDS,
+    "slug",
+    "participant",
+    "hero_image",
+    "edit_version",
+    "updated_at",
+]
+
+
 @dataclass
 class RestoreReport:
     story: Story
@@ -351,11 +364,18 @@ def restore_revision(*, story: Story, version: Version, by) -> RestoreReport:
     """
     from stories.services import record_edit  # services import this module
 
+    # The workflow as it is now, locked: a publish made while this request ran stands.
+    now = Story.objects.select_for_update().filter(pk=story.pk).values(*WORKFLOW_FIELDS).first()
+    for name, value in (now or {}).items():
+        setattr(story, name, value)
     if refusal := edit_refusal(by, story.status):
         raise PermissionDenied(refusal)
+    participant_before = story.participant_id
     state, lost = state_of(version), []
     _apply_fields(story, state, lost, by)
-    record_edit(story)
+    record_edit(story, update_fields=RESTORED_FIELDS)
+    if story.participant_id != participant_before:
+        revoke_links_for_others(story=story)
     _apply_relations(story, state, lost)
     when = local_datetime(version.revision.date_created)
     save_revision(story, by=by, comment=f"Restored the revision of {when}")

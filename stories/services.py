@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from stories.models import StatusChange, Story
 from stories.revisions import save_revision
+from stories.sharing import revoke_links_for_others
 from stories.workflow import (
     edit_refusal,
     participant_change_refusal,
@@ -45,13 +46,26 @@ def record_status_change(*, story: Story, from_status: str | None, by) -> None:
     )
 
 
-def check_edit(*, story: Story, by) -> None:
-    """Refuse (PermissionDenied) an edit `by` may not make to the story as stored."""
-    stored = (
-        Story.objects.filter(pk=story.pk).values("status", "participant_id").first()
-        if story.pk is not None
-        else None
-    )
+def _stored(story: Story) -> dict | None:
+    """The story's status and participant as stored, locked until the transaction ends.
+
+    Read afresh, so a decision is never made on a copy loaded before someone
+    else's save (an editor publishing while a contributor's request runs).
+    """
+    if story.pk is None:
+        return None
+    rows = Story.objects.filter(pk=story.pk)
+    if not transaction.get_autocommit():
+        rows = rows.select_for_update()
+    return rows.values("status", "participant_id").first()
+
+
+def check_edit(*, story: Story, by) -> dict | None:
+    """Refuse (PermissionDenied) an edit `by` may not make to the story as stored.
+
+    Returns the stored status and participant.
+    """
+    stored = _stored(story)
     status = stored["status"] if stored else None
     if refusal := edit_refusal(by, status):
         raise PermissionDenied(refusal)
@@ -59,6 +73,7 @@ def check_edit(*, story: Story, by) -> None:
         as_stored = Story(pk=story.pk, status=status, participant_id=stored["participant_id"])
         if refusal := participant_change_refusal(by, as_stored, story.participant):
             raise PermissionDenied(refusal)
+    return stored
 
 
 @transaction.atomic
@@ -66,10 +81,11 @@ def save_edit(*, story: Story, from_status: str | None, by) -> Story:
     """Save an edit made in a form: the same rules as every other write, then the history.
 
     Side effects: the edit number moves on (forms opened before it are told),
-    a move through the workflow is recorded. The caller keeps the revision once
+    a move through the workflow is recorded, and a change of participant shuts
+    the share links made for the one before. The caller keeps the revision once
     the story's relations are saved too.
     """
-    check_edit(story=story, by=by)
+    stored = check_edit(story=story, by=by)
     if story.status != from_status and (refusal := status_refusal(by, from_status, story.status)):
         raise PermissionDenied(refusal)
     if (
@@ -80,11 +96,16 @@ def save_edit(*, story: Story, from_status: str | None, by) -> Story:
         raise ValidationError(problem)
     record_edit(story)
     record_status_change(story=story, from_status=from_status, by=by)
+    if stored is not None and stored["participant_id"] != story.participant_id:
+        revoke_links_for_others(story=story)
     return story
 
 
 @transaction.atomic
 def change_status(*, story: Story, status: str, by) -> Story:
+    stored = _stored(story)
+    if stored is not None:
+        story.status = stored["status"]  # as it is now, not as it was loaded
     if refusal := edit_refusal(by, story.status):
         raise PermissionDenied(refusal)
     if refusal := status_refusal(by, story.status, status):

@@ -40,6 +40,7 @@ def create_share_link(
         key=secrets.token_urlsafe(32),
         label=label.strip(),
         sent_to=sent_to.strip(),
+        participant_id=story.participant_id,
         created_by=by,
         expires_at=timezone.now() + dt.timedelta(days=days),
     )
@@ -76,10 +77,26 @@ def resolve_share_token(token) -> ShareLink | None:
     if type(story_id) is not int or not isinstance(key, str):
         return None
     # `expires_at__gt`: a link is expired from the very second written on it.
-    return (
+    link = (
         ShareLink.objects.select_related("story__participant")
         .filter(key=key, story_id=story_id, revoked_at__isnull=True, expires_at__gt=timezone.now())
         .first()
+    )
+    if link is None or link.participant_id != link.story.participant_id:
+        return None  # made for someone the story is no longer about
+    return link
+
+
+def revoke_links_for_others(*, story: Story) -> int:
+    """Shut the story's links made for anyone but its participant now; return how many.
+
+    A story given to another participant must not open, or take an answer, through
+    a link sent to the one it was about before.
+    """
+    return (
+        ShareLink.objects.filter(story=story, revoked_at__isnull=True)
+        .exclude(participant_id=story.participant_id)
+        .update(revoked_at=timezone.now())
     )
 
 
@@ -140,6 +157,7 @@ def record_sign_off(
         decision=decision,
         comment=comment.strip(),
         edit_version=link.story.edit_version,
+        participant_id=link.participant_id,
         sent_to=link.sent_to,
         link_label=link.label,
         client_hash=hashed_client(client_address) if client_address else "",
@@ -149,7 +167,9 @@ def record_sign_off(
 def latest_sign_off(story: Story) -> SignOff | None:
     if story.pk is None:  # a story being added has not been shared yet
         return None
-    return SignOff.objects.filter(story=story).order_by("-at", "-id").first()
+    # Only an answer from the person the story is about now counts.
+    answers = SignOff.objects.filter(story=story, participant_id=story.participant_id)
+    return answers.order_by("-at", "-id").first()
 
 
 def sign_off_warning(story: Story) -> str | None:

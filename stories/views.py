@@ -3,8 +3,9 @@ from django.shortcuts import get_object_or_404, render
 
 from impact.summary import theme_impact
 from pagecache.data import remember
+from pagecache.decorators import not_shared
 from stories import options
-from stories.filters import ALL_FILTERS, StoryFilters
+from stories.filters import ALL_FILTERS, NAMES_NOTHING, StoryFilters, listing_reads
 from stories.models import Story, Theme
 from stories.pagination import newest_first_page, page_of
 from stories.search import service as search
@@ -12,6 +13,11 @@ from stories.seo import article_data
 
 THEME_PAGE_FILTERS = ("tag", "programme", "cohort", "q")
 TAG_PAGE_FILTERS = ("theme", "programme", "cohort", "q")
+# What each listing reads of its query string: the page cache keys the page on it
+# and hands the view nothing else (stories.urls).
+LISTING_READS = listing_reads(ALL_FILTERS)
+THEME_PAGE_READS = listing_reads(THEME_PAGE_FILTERS)
+TAG_PAGE_READS = listing_reads(TAG_PAGE_FILTERS)
 
 
 def home(request):
@@ -20,7 +26,7 @@ def home(request):
     featured = list(cards.filter(featured=True)[:3])
     themes = _themes_with_public_counts()
     figures = remember("home:figures", public.headline_figures)
-    figures["themes"] = sum(1 for theme in themes if theme.story_count)
+    figures["themes"] = len(themes)
     return render(
         request,
         "stories/home.html",
@@ -34,7 +40,10 @@ def home(request):
 
 
 def _themes_with_public_counts() -> list[Theme]:
-    return remember("themes:public-counts", lambda: list(Theme.objects.with_public_story_counts()))
+    """The themes of public stories, with how many each has: none only drafts have."""
+    return remember(
+        "themes:public-counts", lambda: list(Theme.objects.public().with_public_story_counts())
+    )
 
 
 # A filter that keeps at least one story in this many is walked in date order,
@@ -55,8 +64,9 @@ def _listing(request, filter_names, *, filters=None, within=lambda stories, prob
         return filters.apply(within(public, probe), with_words=False, probe=probe)
 
     matching = search.matching(narrowed(), filters.words) if filters.words else narrowed()
-    # Counts over the whole archive are kept until the content changes.
-    scope = f"{request.path}?{filters.query()}"
+    # Counts over the whole archive are kept until the content changes; once for all
+    # filters that name nothing, or each made-up value would keep one (issue 19).
+    scope = f"{request.path}?{filters.scope}"
     count = remember(f"count:{scope}", matching.count)
     number = request.GET.get("page")
     if filters.words:
@@ -77,8 +87,10 @@ def _listing(request, filter_names, *, filters=None, within=lambda stories, prob
         "page": page,
         # A common word matches more than are ranked: the page says how many matched.
         "matches": count,
+        # Public themes only; when nothing matches, each counts none, whatever was asked.
         "facets": remember(
-            f"facets:{scope}", lambda: list(Theme.objects.with_story_counts(matching))
+            f"facets:{scope if count else NAMES_NOTHING}",
+            lambda: list(Theme.objects.public().with_story_counts(matching)),
         )
         if "theme" in filter_names
         else [],
@@ -86,6 +98,13 @@ def _listing(request, filter_names, *, filters=None, within=lambda stories, prob
         "programme_options": options.public_programmes() if "programme" in filter_names else [],
         "cohort_options": options.public_cohorts() if "cohort" in filter_names else [],
     }
+
+
+def _listing_page(request, template: str, context: dict):
+    """A listing's page; one whose filters name nothing public is answered but kept by
+    no cache, since it shows what was asked for: each made-up value would keep a page."""
+    response = render(request, template, context)
+    return response if context["filters"].all_found else not_shared(response)
 
 
 def search_page(request):
@@ -96,15 +115,12 @@ def search_page(request):
         context = {"filters": filters, "page": None}
     if context["page"] is None or not context["page"].paginator.count:
         # Nothing to show: suggest the themes instead.
-        context["suggested_themes"] = [
-            theme for theme in _themes_with_public_counts() if theme.story_count
-        ]
-    return render(request, "stories/search.html", context)
+        context["suggested_themes"] = _themes_with_public_counts()
+    return _listing_page(request, "stories/search.html", context)
 
 
 def story_list(request):
-    context = _listing(request, ALL_FILTERS)
-    return render(request, "stories/story_list.html", context)
+    return _listing_page(request, "stories/story_list.html", _listing(request, ALL_FILTERS))
 
 
 def story_page_context(request, story: Story, *, with_related: bool = True) -> dict:
@@ -135,7 +151,8 @@ def theme_list(request):
 
 
 def theme_detail(request, slug):
-    theme = get_object_or_404(Theme, slug=slug)
+    # Only a theme of a public story has a page: one only drafts have stays unseen.
+    theme = get_object_or_404(Theme.objects.public(), slug=slug)
     context = _listing(
         request,
         THEME_PAGE_FILTERS,
@@ -145,7 +162,7 @@ def theme_detail(request, slug):
         f"related-themes:{theme.pk}", lambda: list(Theme.objects.occurring_with(theme))
     )
     context |= {"theme": theme, "related_themes": related, "impact": theme_impact(theme)}
-    return render(request, "stories/theme_detail.html", context)
+    return _listing_page(request, "stories/theme_detail.html", context)
 
 
 def tag_detail(request, slug):
@@ -156,4 +173,4 @@ def tag_detail(request, slug):
     context = _listing(
         request, TAG_PAGE_FILTERS, within=lambda stories, probe: stories.for_tag(tag, probe=probe)
     )
-    return render(request, "stories/tag_detail.html", context | {"tag": tag})
+    return _listing_page(request, "stories/tag_detail.html", context | {"tag": tag})

@@ -171,3 +171,25 @@ def test_a_wording_someone_agreed_to_cannot_be_edited(editor_client):
     assert response.status_code == 403
     wording.refresh_from_db()
     assert wording.text != "x"
+
+
+@pytest.mark.parametrize(
+    "withdrawn",
+    [
+        dt.datetime(2025, 7, 5, 8, 0, tzinfo=dt.UTC),  # 09:00 in London, summer time
+        dt.datetime(2025, 1, 5, 9, 0, 0, 123456, tzinfo=dt.UTC),  # a fraction of a second
+    ],
+)
+def test_saving_an_unchanged_form_writes_no_consent_history(editor_client, withdrawn):
+    participant = make_participant(consent_withdrawn_at=withdrawn)
+    local = timezone.localtime(withdrawn)
+    data = participant_form(
+        participant,
+        bio="Only the bio changed.",
+        consent_withdrawn_at_0=local.strftime("%Y-%m-%d"),
+        consent_withdrawn_at_1=local.strftime("%H:%M:%S"),
+    )
+    assert editor_client.post(change_url(participant), data).status_code == 302
+    participant.refresh_from_db()
+    assert participant.bio == "Only the bio changed."
+    assert not ConsentChange.objects.exists()

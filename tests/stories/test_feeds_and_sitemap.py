@@ -133,10 +133,10 @@ def test_theme_feed_has_only_that_themes_public_stories(client, themed):
     assert titles(housing) == ["Housing story"]
 
 
-def test_theme_feed_of_a_theme_without_public_stories_is_empty(client, themed):
+def test_theme_feed_of_a_theme_without_public_stories_is_a_404(client, themed):
+    # A theme is public only through a public story (tests/stories/test_theme_visibility.py).
     make_theme(name="Community development", slug="community-development")
-    feed = read_feed(client, "/feeds/themes/community-development/")
-    assert feed.entries == []
+    assert client.get("/feeds/themes/community-development/").status_code == 404
 
 
 def test_feed_of_an_unknown_theme_is_a_404(client, themed):
@@ -188,8 +188,9 @@ def test_sitemap_lists_every_public_page_and_nothing_else(client):
     make_partner(public, partner)
     second = make_story()  # a participant with no organisation
     make_story(participant=andrew, status="draft", published_at=None)
-    themes = [make_theme(), make_theme()]
-    public.themes.add(themes[0])
+    theme = make_theme()
+    public.themes.add(theme)
+    make_theme()  # no story: not public
 
     # Hidden stories bring no participant or organisation into the sitemap.
     hidden_employer = make_organisation(slug="hidden-employer")
@@ -208,7 +209,7 @@ def test_sitemap_lists_every_public_page_and_nothing_else(client):
     expected = {
         public.get_absolute_url(),
         second.get_absolute_url(),
-        *(theme.get_absolute_url() for theme in themes),
+        theme.get_absolute_url(),
         andrew.get_absolute_url(),
         second.participant.get_absolute_url(),
         employer.get_absolute_url(),

@@ -144,3 +144,25 @@ def test_the_service_refuses_view_only_staff_too(viewer):
     draft = make_story(status="draft", published_at=None)
     with pytest.raises(PermissionDenied, match="view stories but not change them"):
         services.send_for_review(story=draft, by=viewer)
+
+
+def test_a_publish_made_while_a_contributor_restores_a_draft_stands(contributor, editor):
+    draft = make_story(status="draft", published_at=None)
+    revisions.save_revision(draft, by=None, comment="First")
+    version = revisions.versions_of(draft.pk)[0]
+    loaded = Story.objects.get(pk=draft.pk)  # the contributor's request loads the draft...
+    services.publish_story(
+        story=Story.objects.get(pk=draft.pk), by=editor
+    )  # ...an editor publishes
+    with pytest.raises(PermissionDenied):
+        revisions.restore_revision(story=loaded, version=version, by=contributor)
+    assert is_public(Story.objects.get(pk=draft.pk))
+
+
+def test_a_stale_copy_cannot_send_a_just_published_story_back_to_review(contributor, editor):
+    draft = make_story(status="draft", published_at=None)
+    stale = Story.objects.get(pk=draft.pk)
+    services.publish_story(story=Story.objects.get(pk=draft.pk), by=editor)
+    with pytest.raises(PermissionDenied):
+        services.send_for_review(story=stale, by=contributor)
+    assert Story.objects.get(pk=draft.pk).status == Story.Status.PUBLISHED

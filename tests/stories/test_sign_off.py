@@ -8,6 +8,7 @@ from django.db.models import F
 from django.test import Client
 from django.utils import timezone
 
+from stories import services
 from stories.models import SignOff, Story
 from stories.sharing import (
     create_share_link,
@@ -18,7 +19,7 @@ from stories.sharing import (
     sign_off_warning,
 )
 from tests.admin_posts import ADD_URL, change_url, story_form
-from tests.factories import make_participant, make_story
+from tests.factories import make_participant, make_staff, make_story
 
 pytestmark = pytest.mark.django_db
 
@@ -349,3 +350,32 @@ def test_an_approval_records_where_the_link_was_sent_and_a_hash_of_the_device(
     assert len(answer_row.client_hash) == 64
     assert "203.0.113.9" not in answer_row.client_hash
     assert answer_row.at is not None
+
+
+def test_a_link_made_for_one_participant_dies_when_the_story_changes_hands(client, draft, editor):
+    old = create_share_link(story=draft, by=editor, label="Andrew", sent_to="andrew@example.org")
+    answer(client, old, decision="approved")
+    draft.participant = make_participant(name="Bethan Morgan")
+    services.save_edit(story=draft, from_status=draft.status, by=editor)
+    # The link sent to Andrew no longer opens the story, nor takes an answer.
+    assert client.get(share_url(old)).status_code == 404
+    old.refresh_from_db()
+    assert old.revoked_at is not None
+    # Andrew's approval is not Bethan's.
+    assert latest_sign_off(draft) is None
+    assert sign_off_warning(draft) == "Bethan Morgan has not approved this story yet."
+
+
+def test_a_link_whose_participant_differs_from_the_storys_opens_nothing(client, draft, editor):
+    link = create_share_link(story=draft, by=editor)
+    Story.objects.filter(pk=draft.pk).update(participant=make_participant())
+    assert client.get(share_url(link)).status_code == 404
+
+
+def test_view_only_staff_are_not_shown_the_address_that_answers_for_the_participant(
+    client, link, draft
+):
+    client.force_login(make_staff("vic-viewer", "Viewers"))
+    page = client.get(change_url(draft)).content.decode()
+    assert page.count("/share/") == 0
+    assert share_url(link) not in page

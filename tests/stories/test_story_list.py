@@ -130,8 +130,8 @@ def test_pages_of_twelve_with_links_that_keep_the_filters(client):
     first = client.get("/stories/?theme=health")
     assert len(first.context["page"].object_list) == 12
     assert 'href="?theme=health&amp;page=2" rel="next"' in first.content.decode()
-    seen = []
-    for number in (1, 2, 3):
+    seen = titles(first)  # page=1 is this address: the page cache serves it (no context)
+    for number in (2, 3):
         seen += titles(client.get(f"/stories/?theme=health&page={number}"))
     assert len(seen) == len(set(seen)) == 30, "no story repeated or skipped across pages"
     assert seen[0] == "Story number 29"
