@@ -86,12 +86,12 @@ clean:
 
 # The benchmark: `make bench`, or `make bench BENCH_ARGS=--quick` for a fast look.
 bench: setup
-	$(PY) bench/run.py $(BENCH_ARGS)
+	$(PY) -m bench.run $(BENCH_ARGS)
 
 # Readers and editors at once, then a check that no edit was lost: `make load`,
 # or `make load LOAD_ARGS=--quick`. PostgreSQL when DATABASE_URL names one.
 load: setup
-	$(PY) bench/load.py $(LOAD_ARGS)
+	$(PY) -m bench.load $(LOAD_ARGS)
 
 # Two app servers on loopback sharing one PostgreSQL, one Redis and one bucket (moto's
 # S3): what an editor does through one shows at once through the other, and two editors
@@ -99,7 +99,7 @@ load: setup
 # `make cluster-bench` adds requests per second, two instances against one.
 .PHONY: cluster-test cluster-bench
 cluster-test: setup
-	$(PY) bench/cluster.py $(CLUSTER_ARGS)
+	$(PY) -m bench.cluster $(CLUSTER_ARGS)
 
 cluster-bench: setup
-	$(PY) bench/cluster.py --measure $(CLUSTER_ARGS)
+	$(PY) -m bench.cluster --measure $(CLUSTER_ARGS)

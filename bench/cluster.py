@@ -6,15 +6,16 @@ server on loopback with a bucket for the uploads, and serves the site twice
 with gunicorn (production settings, the same SECRET_KEY, database, Redis
 database and bucket; each with a MEDIA_ROOT of its own that must stay empty)
 on two loopback ports, A and B. An editor then works through A only, and every
-change must show through B within VISIBLE_WITHIN seconds (bench/cluster_steps.py);
+change must show through B within VISIBLE_WITHIN seconds (bench.cluster_steps);
 two editors, one on each, save the same story at once; a burst of saves
 alternates between them.
 
 --measure adds requests per second for one instance alone and both at once
-(bench/cluster_measure.py), written to bench/results/cluster-latest.{json,md}.
+(bench.cluster_measure), written to bench/results/cluster-latest.{json,md}.
 
-The exit status is 1 on any failure. The servers, the database, the bucket and
-the Redis database's keys are removed however it ends.
+Run it as `python -m bench.cluster` (`make cluster-test`; `make cluster-bench` adds
+--measure). The exit status is 1 on any failure. The servers, the database, the
+bucket and the Redis database's keys are removed however it ends.
 """
 
 import argparse
@@ -29,12 +30,7 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-import cluster_concurrent
-import cluster_measure
-import cluster_steps
-import load
-import load_data
-import run as bench
+from bench import cluster_concurrent, cluster_measure, cluster_steps, harness, load, load_data
 
 DATABASE = "impactcms_cluster"
 MACHINE_POSTGRES = "postgres://postgres@127.0.0.1:5432/postgres"
@@ -111,11 +107,11 @@ def s3_client(endpoint: str):
 @contextlib.contextmanager
 def object_store(log_path: Path):
     """moto's S3 server on a free loopback port, with a private bucket (no policy)."""
-    port = bench.free_port()
+    port = harness.free_port()
     endpoint = f"http://127.0.0.1:{port}"
     with log_path.open("w") as output:
         server = subprocess.Popen(
-            [bench.PYTHON, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
+            [harness.PYTHON, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
             env=os.environ | OFFLINE_AWS,
             stdout=output,
             stderr=output,
@@ -150,13 +146,13 @@ def object_store(log_path: Path):
 def app_env(database_url: str, redis_url: str, endpoint: str) -> dict[str, str]:
     """Production settings shared by both instances: one SECRET_KEY (sessions and signed
     share links work on either), one database, one Redis database, one bucket."""
-    return bench.app_env(
+    return harness.app_env(
         database_url,
         ALLOWED_HOSTS="127.0.0.1",
         SECURE_COOKIES="0",
         SECURE_HSTS_SECONDS="0",
         REDIS_URL=redis_url,
-        STATIC_ROOT=str(bench.WORK / "cluster-static"),
+        STATIC_ROOT=str(harness.WORK / "cluster-static"),
         MEDIA_ROOT=str(local_media("build")),
         MEDIA_BUCKET=BUCKET,
         MEDIA_S3_ENDPOINT_URL=endpoint,
@@ -168,16 +164,16 @@ def app_env(database_url: str, redis_url: str, endpoint: str) -> dict[str, str]:
 
 def local_media(name: str) -> Path:
     """A MEDIA_ROOT that must stay empty: with a bucket, nothing is written to local disk."""
-    return bench.WORK / f"cluster-media-{name}"
+    return harness.WORK / f"cluster-media-{name}"
 
 
 def build(env: dict, stories: int) -> None:
     for name in ("build", "A", "B"):
         shutil.rmtree(local_media(name), ignore_errors=True)
-    bench.manage(env, "migrate", "--noinput", "-v", "0")
-    bench.manage(env, "load_demo")  # with its pictures: into the bucket
-    bench.generate(env, stories)
-    bench.manage(env, "collectstatic", "--noinput", "-v", "0")
+    harness.manage(env, "migrate", "--noinput", "-v", "0")
+    harness.manage(env, "load_demo")  # with its pictures: into the bucket
+    harness.generate(env, stories)
+    harness.manage(env, "collectstatic", "--noinput", "-v", "0")
 
 
 @contextlib.contextmanager
@@ -187,7 +183,7 @@ def instances(env: dict, **extra: str):
     try:
         for name in ("A", "B"):
             own = env | {"MEDIA_ROOT": str(local_media(name)), **extra}
-            running[name] = bench.serve(own, log=server_log(name))
+            running[name] = harness.serve(own, log=server_log(name))
         yield {name: base for name, (_, base) in running.items()}
     finally:
         for server, _ in running.values():
@@ -197,7 +193,7 @@ def instances(env: dict, **extra: str):
 
 
 def server_log(name: str) -> Path:
-    return bench.WORK / f"cluster-{name}.log"
+    return harness.WORK / f"cluster-{name}.log"
 
 
 def server_trouble() -> list[str]:
@@ -213,7 +209,7 @@ def server_trouble() -> list[str]:
 
 def local_writes() -> list[str]:
     written = [
-        str(path.relative_to(bench.WORK))
+        str(path.relative_to(harness.WORK))
         for name in ("build", "A", "B")
         if local_media(name).exists()
         for path in local_media(name).rglob("*")
@@ -251,13 +247,13 @@ def main() -> None:
     parser.add_argument("--redis-url", default=REDIS_URL, help=f"default {REDIS_URL}")
     args = parser.parse_args()
     started = time.monotonic()
-    bench.WORK.mkdir(parents=True, exist_ok=True)
-    wrk = bench.ensure_wrk() if args.measure else None
+    harness.WORK.mkdir(parents=True, exist_ok=True)
+    wrk = harness.ensure_wrk() if args.measure else None
     checks: list[cluster_steps.Check] = []
     with contextlib.ExitStack() as stack:
         redis_url = stack.enter_context(redis_database(args.redis_url))
-        endpoint = stack.enter_context(object_store(bench.WORK / "cluster-moto.log"))
-        url = bench.fresh_postgres(postgres_base(), DATABASE)
+        endpoint = stack.enter_context(object_store(harness.WORK / "cluster-moto.log"))
+        url = harness.fresh_postgres(postgres_base(), DATABASE)
         stack.callback(drop_database, url)
         env = app_env(url, redis_url, endpoint)
         stories = MEASURED_STORIES if args.measure else STORIES

@@ -8,11 +8,10 @@ as it does across one instance's workers.
 import json
 from concurrent.futures import ThreadPoolExecutor
 
-import cluster_http as web
-import editors
-import load_data
-from cluster_http import Expect
-from cluster_steps import BURST, FAILURES, VISIBLE_WITHIN, Check, word
+from bench import cluster_http as web
+from bench import editors, load_data
+from bench.cluster_http import Expect
+from bench.cluster_steps import BURST, FAILURES, VISIBLE_WITHIN, Check, word
 
 BURST_CLIENTS = 4  # editors saving at once in the burst, alternately on A and B
 

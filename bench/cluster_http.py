@@ -1,6 +1,6 @@
 """What `make cluster-test` sends and reads over HTTP, on top of `make load`'s editor client.
 
-The editor (bench/editors.py) signs in, opens an admin change form and posts it
+The editor (bench.editors) signs in, opens an admin change form and posts it
 back whole; here are the pieces it lacks for the cluster checks: a form posted
 with a file chosen, a save told apart from an edit conflict, a page polled for
 a bounded time, and the pictures a page shows, fetched and recognised.
@@ -19,10 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-if __package__:  # imported as bench.cluster_http, by the tests
-    from bench import editors
-else:  # run from bench/, as bench/load.py's helpers are
-    import editors
+from bench import editors
 
 # What the story form says when another save came in after it was opened
 # (templates/admin/stories/story/edit_conflict.html).

@@ -1,21 +1,21 @@
-"""`bench/cluster.py --measure`: requests per second, one instance alone and two at once.
+"""`python -m bench.cluster --measure`: requests per second, one instance alone and two at once.
 
 The same pages through instance A alone, then through A and B at the same
 time (one wrk against each, both running together; the two rates added), on
-the cluster's database, Redis and bucket. Each instance is gunicorn with
-bench/run.py's workers; wrk as bench/run.py drives it. Two instances on one
-machine share its cores with each other and with wrk, so this shows what a
-second instance costs and gains here, not what a second machine would.
+the cluster's database, Redis and bucket. Each instance is gunicorn with the
+workers `make bench` uses, and wrk drives it as there (bench.harness). Two
+instances on one machine share its cores with each other and with wrk, so this
+shows what a second instance costs and gains here, not what a second machine would.
 
-Results: bench/results/cluster-latest.json and cluster-latest.md (and a dated copy).
+Results: bench/results/cluster-latest.json and cluster-latest.md (and a dated
+copy in bench/results/runs/, not committed).
 """
 
 import datetime as dt
-import json
 import os
 from concurrent.futures import ThreadPoolExecutor
 
-import run as bench
+from bench import harness
 
 # (page cache on?, name, path). The uncached list is /stories/ rendered every time.
 PAGES = [
@@ -29,9 +29,9 @@ WARM_SECONDS = 2
 def _rates(wrk: str, bases: list[str], path: str, seconds: int) -> list[dict]:
     """wrk against each base at the same time."""
     with ThreadPoolExecutor(len(bases)) as pool:
-        measured = list(pool.map(lambda base: bench.load(wrk, base + path, seconds), bases))
+        measured = list(pool.map(lambda base: harness.load(wrk, base + path, seconds), bases))
     for base in bases:
-        bench.wait_until_idle(base)
+        harness.wait_until_idle(base)
     return measured
 
 
@@ -74,8 +74,8 @@ def run(wrk: str, env: dict, instances, seconds: int, log) -> dict:
     report = {
         "finished": f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC",
         "cores": os.cpu_count(),
-        "workers_per_instance": bench.WORKERS,
-        "connections_per_instance": bench.CONNECTIONS,
+        "workers_per_instance": harness.WORKERS,
+        "connections_per_instance": harness.CONNECTIONS,
         "seconds": seconds,
         "load_average_before": round(load_before, 2),
         "rows": rows,
@@ -116,9 +116,6 @@ def markdown(report: dict) -> str:
 
 
 def write(report: dict) -> None:
-    bench.RESULTS.mkdir(parents=True, exist_ok=True)
-    stamp = f"{dt.datetime.now(dt.UTC):%Y%m%d-%H%M}"
-    for name in ("cluster-latest", f"cluster-{stamp}"):
-        (bench.RESULTS / f"{name}.json").write_text(json.dumps(report, indent=2) + "\n")
-        (bench.RESULTS / f"{name}.md").write_text(markdown(report))
-    print(markdown(report))
+    harness.write_results(
+        report, markdown(report), dated=f"cluster-{harness.stamp()}", latest="cluster-latest"
+    )

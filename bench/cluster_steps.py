@@ -15,10 +15,9 @@ import urllib.request
 from dataclasses import dataclass, field
 from urllib.parse import quote_plus
 
-import cluster_http as web
-import editors
-import load_data
-from cluster_http import Expect
+from bench import cluster_http as web
+from bench import editors, load_data
+from bench.cluster_http import Expect
 
 # Instance A's commit sends NOTIFY, but PostgreSQL delivers it to B's listening
 # connections just after the commit, not together with A's answer to the editor:
@@ -29,7 +28,7 @@ from cluster_http import Expect
 # notification.
 VISIBLE_WITHIN = 2.0
 WARM_FETCHES = 4  # B's pages fetched before each change: cached, and read by its workers
-BURST = 20  # stories kept aside for bench/cluster_concurrent.py
+BURST = 20  # stories kept aside for bench.cluster_concurrent
 FAILURES = (*editors.FAILURES, web.Refused)
 
 

@@ -9,8 +9,9 @@ included) while editor clients log in to the admin and save their own stories
 through the change form, publishing the drafts. Then the database must hold
 every save the admin acknowledged, and nothing else may have changed.
 
-Results: bench/results/load-latest.json and load-latest.md (and a dated copy of
-each). The exit status is 1 on any 5xx, unexpected 4xx, editor error or lost edit.
+Results: bench/results/load-latest.json and load-latest.md, and a dated copy of
+each in bench/results/runs/ (not committed). The exit status is 1 on any 5xx,
+unexpected 4xx, editor error or lost edit. Run it as `python -m bench.load` (`make load`).
 """
 
 import argparse
@@ -25,16 +26,14 @@ import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
 
-import editors
-import load_data
-import run as bench
+from bench import editors, harness, load_data
 
 READERS = 4  # wrk threads, one connection each
 EDITORS = 4
 DRAFTS, PUBLISHED = 2, 4  # each editor's own stories
 MEDIA_PAGES = 12  # images the pages show, requested as pages are
-PAGES_FILE = bench.WORK / "load-pages.tsv"
-SERVER_LOG = bench.WORK / "load-gunicorn.log"
+PAGES_FILE = harness.WORK / "load-pages.tsv"
+SERVER_LOG = harness.WORK / "load-gunicorn.log"
 PICTURE_URL = re.compile(r"""/pictures/[^"'\s,)<>]+""")
 
 
@@ -45,15 +44,15 @@ def log(message: str) -> None:
 def database(size: int) -> tuple[str, str]:
     base = os.environ.get("DATABASE_URL", "")
     if base.startswith(("postgres://", "postgresql://")):
-        return "PostgreSQL", bench.fresh_postgres(base, f"impactcms_load_{size}")
-    return "SQLite", bench.fresh_sqlite(f"load-{size}")
+        return "PostgreSQL", harness.fresh_postgres(base, f"impactcms_load_{size}")
+    return "SQLite", harness.fresh_sqlite(f"load-{size}")
 
 
 def app_env(database_url: str) -> dict[str, str]:
     """Production settings, over plain http on loopback."""
-    media = bench.WORK / "load-media"
+    media = harness.WORK / "load-media"
     shutil.rmtree(media, ignore_errors=True)
-    return bench.app_env(
+    return harness.app_env(
         database_url,
         ALLOWED_HOSTS="127.0.0.1",
         MEDIA_ROOT=str(media),
@@ -63,10 +62,10 @@ def app_env(database_url: str) -> dict[str, str]:
 
 
 def build(env: dict, size: int) -> dict:
-    bench.manage(env, "migrate", "--noinput", "-v", "0")
-    bench.manage(env, "load_demo")
-    generation = bench.generate(env, size)
-    bench.manage(env, "collectstatic", "--noinput", "-v", "0")
+    harness.manage(env, "migrate", "--noinput", "-v", "0")
+    harness.manage(env, "load_demo")
+    generation = harness.generate(env, size)
+    harness.manage(env, "collectstatic", "--noinput", "-v", "0")
     return generation
 
 
@@ -125,7 +124,7 @@ def read(wrk: str, base: str, pages: list, readers: int, seconds: int) -> subpro
             "--timeout",
             "10s",
             "--script",
-            str(bench.ROOT / "bench" / "readers.lua"),
+            str(harness.HERE / "readers.lua"),
             base,
             "--",
             str(PAGES_FILE),
@@ -247,7 +246,7 @@ def markdown(report: dict) -> str:
         f"# Load run, {report['finished']}",
         "",
         f"{report['database']}, {report['stories']:,} stories (and the demo content). gunicorn, "
-        f"{bench.WORKERS} workers, DEBUG off, page cache on; {report['seconds']} s; "
+        f"{harness.WORKERS} workers, DEBUG off, page cache on; {report['seconds']} s; "
         f"{report['readers_count']} wrk readers (one connection each) walking "
         f"{report['pages']} pages; {eds['editors']} editors saving through the admin at once. "
         "Times in ms.",
@@ -277,12 +276,9 @@ def markdown(report: dict) -> str:
 
 
 def write(report: dict) -> None:
-    bench.RESULTS.mkdir(parents=True, exist_ok=True)
-    stamp = f"{dt.datetime.now(dt.UTC):%Y%m%d-%H%M}"
-    for name in ("load-latest", f"load-{stamp}"):
-        (bench.RESULTS / f"{name}.json").write_text(json.dumps(report, indent=2) + "\n")
-        (bench.RESULTS / f"{name}.md").write_text(markdown(report))
-    print(markdown(report))
+    harness.write_results(
+        report, markdown(report), dated=f"load-{harness.stamp()}", latest="load-latest"
+    )
 
 
 def main() -> None:
@@ -296,15 +292,15 @@ def main() -> None:
     size = args.stories or (1_000 if args.quick else 10_000)
     seconds = args.seconds or (15 if args.quick else 60)
 
-    wrk = bench.ensure_wrk()
-    bench.WORK.mkdir(parents=True, exist_ok=True)
+    wrk = harness.ensure_wrk()
+    harness.WORK.mkdir(parents=True, exist_ok=True)
     label, url = database(size)
     env = app_env(url)
     log(f"{label}: building {size:,} stories")
     generation = build(env, size)
     load_data.setup(env)
     prepared = prepare(args.editors)
-    server, base = bench.serve(env, log=SERVER_LOG)
+    server, base = harness.serve(env, log=SERVER_LOG)
     try:
         pages, problems, first_times = preflight(base, prepared["pages"])
         prepared["pages"] = pages

@@ -2,7 +2,7 @@
 readers walk, the editors and the stories each works on; after it, whether every
 edit the editors were told was saved is there, and nothing else changed.
 
-Django is set up in `bench/load.py`'s own process (`setup`), on the database
+Django is set up in bench.load's own process (`setup`), on the database
 gunicorn serves; these are read before gunicorn starts and after it stops.
 """
 
@@ -11,17 +11,13 @@ import math
 import os
 import random
 import secrets
-import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
 COMMON_WORD = "community"  # in most generated stories' text
 EDITOR_PREFIX = "load-editor-"
 
 
 def setup(env: dict) -> None:
     os.environ.update(env, DJANGO_SETTINGS_MODULE="impactcms.settings")
-    sys.path.insert(0, str(ROOT))
     import django
 
     django.setup()

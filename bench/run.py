@@ -8,31 +8,19 @@ time, first with the page cache off and then on. Two references run through
 the same server and middleware: a bare Django view rendering a static template
 as large as the story list, and that HTML as a static file (WhiteNoise).
 
-Results: bench/results/latest.json and latest.md (and a dated copy of each).
+Results: bench/results/latest.json and latest.md, and a dated copy of each in
+bench/results/runs/ (not committed). Run it as `python -m bench.run` (`make bench`).
 """
 
 import argparse
-import contextlib
 import datetime as dt
 import json
 import os
-import secrets
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
-ROOT = Path(__file__).resolve().parent.parent
-WORK = ROOT / "bench" / ".work"
-RESULTS = ROOT / "bench" / "results"
-PYTHON = sys.executable
-GUNICORN = str(Path(PYTHON).with_name("gunicorn"))
-WORKERS = 3  # two cores, and wrk needs some of them too
-CONNECTIONS = 8
+from bench import harness
+from bench.harness import CONNECTIONS, WORK, WORKERS
+
 WARM_SECONDS = 2
 REFERENCES = {"bare Django": "/bench/bare/", "static file": "/static/bench/page.html"}
 BARE_AGAIN = "bare Django, at the end"
@@ -42,44 +30,12 @@ def log(message: str) -> None:
     print(f"[bench {dt.datetime.now():%H:%M:%S}] {message}", flush=True)
 
 
-def ensure_wrk() -> str:
-    if wrk := shutil.which("wrk"):
-        return wrk
-    log("wrk is missing: installing it from Debian's packages")
-    sudo = [] if os.geteuid() == 0 else ["sudo"]
-    subprocess.run([*sudo, "apt-get", "install", "-y", "-q", "wrk"], check=True)
-    return shutil.which("wrk") or sys.exit("wrk could not be installed; install it and rerun.")
-
-
-# --- Databases ------------------------------------------------------------------
-
-
-def fresh_sqlite(name: str) -> str:
-    """The URL of an empty SQLite file in bench/.work (its leftovers removed)."""
-    path = WORK / f"{name}.sqlite3"
-    for leftover in WORK.glob(f"{name}.sqlite3*"):
-        leftover.unlink()
-    return f"sqlite:///{path}"
-
-
-def fresh_postgres(base: str, name: str) -> str:
-    """A fresh database called `name` beside the one `base` names, never that one."""
-    import psycopg
-
-    parts = urlsplit(base)
-    admin = urlunsplit(parts._replace(path="/postgres"))
-    with psycopg.connect(admin.replace("postgres://", "postgresql://", 1), autocommit=True) as db:
-        db.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        db.execute(f'CREATE DATABASE "{name}"')
-    return urlunsplit(parts._replace(path=f"/{name}"))
-
-
 def sqlite_url(size: int) -> str:
-    return fresh_sqlite(f"bench-{size}")
+    return harness.fresh_sqlite(f"bench-{size}")
 
 
 def postgres_url(base: str, size: int) -> str:
-    return fresh_postgres(base, f"impactcms_bench_{size}")
+    return harness.fresh_postgres(base, f"impactcms_bench_{size}")
 
 
 def databases(args) -> list[tuple[str, callable]]:
@@ -88,95 +44,6 @@ def databases(args) -> list[tuple[str, callable]]:
     if base.startswith(("postgres://", "postgresql://")) and not args.sqlite_only:
         chosen.append(("PostgreSQL", lambda size: postgres_url(base, size)))
     return chosen
-
-
-# --- Running the app -------------------------------------------------------------
-
-
-def app_env(database_url: str, **extra: str) -> dict[str, str]:
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DATABASE_URL", "REDIS_URL", "DEBUG"}
-    }
-    return env | {
-        "DATABASE_URL": database_url,
-        "DEBUG": "0",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        # Plain http on loopback: production would redirect it to https.
-        "SECURE_SSL_REDIRECT": "0",
-        "STATIC_ROOT": str(WORK / "static"),
-        "MEDIA_ROOT": str(WORK / "media"),
-        **extra,
-    }
-
-
-def manage(env: dict, *args: str) -> str:
-    done = subprocess.run(
-        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
-    )
-    if done.returncode:
-        sys.exit(f"manage.py {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}")
-    return done.stdout
-
-
-def generate(env: dict, size: int) -> dict:
-    """Run generate_stories, measuring its own time and peak memory (not the shell's)."""
-    started = time.perf_counter()
-    process = subprocess.Popen(
-        [PYTHON, "manage.py", "generate_stories", str(size), "--seed", "1"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-    )
-    _, status, usage = os.wait4(process.pid, 0)
-    if status:
-        sys.exit(f"generate_stories {size} failed")
-    return {"seconds": round(time.perf_counter() - started, 1), "peak_mb": usage.ru_maxrss // 1024}
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def serve(env: dict, log: Path | None = None) -> tuple[subprocess.Popen, str]:
-    """Start gunicorn on a free loopback port; its output goes to `log`, if given."""
-    port = free_port()
-    with log.open("w") if log else contextlib.nullcontext(subprocess.DEVNULL) as output:
-        server = subprocess.Popen(
-            [GUNICORN, "impactcms.wsgi", "--workers", str(WORKERS), "--bind", f"127.0.0.1:{port}"],
-            cwd=ROOT,
-            env=env,
-            stdout=output,
-            stderr=output,
-        )
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(200):
-        try:
-            with urllib.request.urlopen(f"{base}/robots.txt", timeout=2) as answer:
-                if answer.status == 200:
-                    return server, base
-        except OSError:
-            time.sleep(0.1)
-    server.kill()
-    sys.exit("gunicorn did not start")
-
-
-def wait_until_idle(base: str, limit: float = 120) -> None:
-    """Wait for requests wrk left queued to finish: the next page starts on idle workers."""
-    deadline = time.monotonic() + limit
-    while time.monotonic() < deadline:
-        started = time.monotonic()
-        try:
-            with urllib.request.urlopen(f"{base}/robots.txt", timeout=limit) as answer:
-                answer.read()
-        except OSError:
-            continue
-        if time.monotonic() - started < 0.05:
-            return
 
 
 def worker_peak_rss_mb(master: int) -> int:
@@ -194,41 +61,16 @@ def worker_peak_rss_mb(master: int) -> int:
     return largest
 
 
-def load(wrk: str, url: str, seconds: float) -> dict:
-    done = subprocess.run(
-        [
-            wrk,
-            "--threads",
-            "2",
-            "--connections",
-            str(CONNECTIONS),
-            "--duration",
-            f"{max(1, round(seconds))}s",
-            "--timeout",
-            "10s",
-            "--script",
-            str(ROOT / "bench" / "report.lua"),
-            url,
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    result = json.loads(done.stdout.strip().splitlines()[-1])
-    result["bytes_per_request"] = result["bytes"] // max(result["requests"], 1)
-    return result
-
-
 # --- One database at one size ---------------------------------------------------------
 
 
 def measure(wrk: str, label: str, url_for, size: int, seconds: float, only=None) -> dict:
     log(f"{label}, {size:,} stories: building")
-    env = app_env(url_for(size))
-    manage(env, "migrate", "--noinput", "-v", "0")
-    generation = generate(env, size)
-    manage(env, "collectstatic", "--noinput", "-v", "0")
-    probe = json.loads(manage(env, "bench_probe"))
+    env = harness.app_env(url_for(size))
+    harness.manage(env, "migrate", "--noinput", "-v", "0")
+    generation = harness.generate(env, size)
+    harness.manage(env, "collectstatic", "--noinput", "-v", "0")
+    probe = json.loads(harness.manage(env, "bench_probe"))
     if only:
         probe = {name: stats for name, stats in probe.items() if name in only}
     reference = WORK / "static" / "bench" / "page.html"
@@ -237,7 +79,7 @@ def measure(wrk: str, label: str, url_for, size: int, seconds: float, only=None)
 
     modes = {}
     for mode, cache_seconds in (("uncached", "0"), ("cached", "600")):
-        server, base = serve(
+        server, base = harness.serve(
             env | {"PAGE_CACHE_SECONDS": cache_seconds, "BENCH_REFERENCE_HTML": str(reference)}
         )
         try:
@@ -247,14 +89,15 @@ def measure(wrk: str, label: str, url_for, size: int, seconds: float, only=None)
             for name, path in pages.items():
                 # Warm every worker: each keeps its own cache, and at 100,000 stories
                 # the counts and marks a listing keeps take up to a second to make.
-                load(wrk, base + path, WARM_SECONDS)
-                wait_until_idle(base)
-                results[name] = load(wrk, base + path, seconds)
-                wait_until_idle(base)
+                harness.load(wrk, base + path, WARM_SECONDS)
+                harness.wait_until_idle(base)
+                results[name] = harness.load(wrk, base + path, seconds)
+                harness.wait_until_idle(base)
                 log(f"{label} {size:,} {mode:8} {name:20} {results[name]['rps']:8.1f} req/s")
             # The bare reference once more at the end: the ratios use the mean of both.
-            load(wrk, base + REFERENCES["bare Django"], WARM_SECONDS)
-            again = results[BARE_AGAIN] = load(wrk, base + REFERENCES["bare Django"], seconds)
+            bare = base + REFERENCES["bare Django"]
+            harness.load(wrk, bare, WARM_SECONDS)
+            again = results[BARE_AGAIN] = harness.load(wrk, bare, seconds)
             log(f"{label} {size:,} {mode:8} {BARE_AGAIN:20} {again['rps']:8.1f} req/s")
             modes[mode] = {"pages": results, "worker_peak_mb": worker_peak_rss_mb(server.pid)}
         finally:
@@ -269,7 +112,7 @@ def fetch_with_test_client(env: dict, path: str) -> str:
         "with override_settings(ALLOWED_HOSTS=['testserver']):\n"
         f"    print(Client().get({path!r}).content.decode(), end='')"
     )
-    return manage(env, "shell", "-c", script)
+    return harness.manage(env, "shell", "-c", script)
 
 
 # --- The report ------------------------------------------------------------------------
@@ -371,11 +214,10 @@ def markdown(report: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write(report: dict, stamp: str, *, latest: bool = True) -> None:
-    for name in ("latest", stamp) if latest else (stamp,):
-        (RESULTS / f"{name}.json").write_text(json.dumps(report, indent=2) + "\n")
-        (RESULTS / f"{name}.md").write_text(markdown(report))
-    print(markdown(report))
+def write(report: dict, dated: str, *, latest: bool = True) -> None:
+    harness.write_results(
+        report, markdown(report), dated=dated, latest="latest" if latest else None
+    )
 
 
 def main() -> None:
@@ -386,7 +228,7 @@ def main() -> None:
     parser.add_argument(
         "--pages",
         help="measure only these pages (names as in the table, comma-separated); "
-        "the results go to a dated file, not latest",
+        "the results go to a dated file in bench/results/runs/, not latest",
     )
     parser.add_argument(
         "--summarise", metavar="JSON", help="measure nothing: rewrite the tables of a saved run"
@@ -402,9 +244,8 @@ def main() -> None:
     seconds = args.seconds or (3 if args.quick else 8)
 
     only = {name.strip() for name in args.pages.split(",")} if args.pages else None
-    wrk = ensure_wrk()
+    wrk = harness.ensure_wrk()
     WORK.mkdir(parents=True, exist_ok=True)
-    RESULTS.mkdir(parents=True, exist_ok=True)
     runs = {
         label: {str(size): measure(wrk, label, url_for, size, seconds, only) for size in sizes}
         for label, url_for in databases(args)
@@ -416,7 +257,7 @@ def main() -> None:
         "runs": runs,
         "rows": summarise(runs),
     }
-    stamp = f"{dt.datetime.now(dt.UTC):%Y%m%d-%H%M}"
+    stamp = harness.stamp()
     write(report, f"{stamp}-{'-'.join(sorted(only))}" if only else stamp, latest=not only)
 
 

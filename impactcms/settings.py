@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "stories",
     "impact",
     "pagecache",
+    "demo",
+    "bench",
 ]
 
 MIDDLEWARE = [

@@ -46,6 +46,6 @@ urlpatterns = [
 ]
 
 if settings.BENCH_REFERENCE_HTML:
-    from impactcms.bench_views import bare_page_view
+    from bench.views import bare_page_view
 
     urlpatterns += [path("bench/bare/", bare_page_view(settings.BENCH_REFERENCE_HTML))]

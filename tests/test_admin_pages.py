@@ -6,8 +6,8 @@ from django.contrib.auth.models import User
 from django.urls import reverse
 from django.utils.html import escape
 
+from demo.loader import load_demo
 from participants.models import Erasure, Participant
-from stories.demo.loader import load_demo
 from stories.models import Story
 
 pytestmark = pytest.mark.django_db

@@ -1,6 +1,6 @@
 """The content the browser and HTML tests read, and one address of each public page type."""
 
-from stories.demo.loader import load_demo
+from demo.loader import load_demo
 from stories.models import Story, Theme
 from stories.sharing import create_share_link, share_url
 from tests.factories import make_participant, make_story

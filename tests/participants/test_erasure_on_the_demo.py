@@ -5,9 +5,9 @@ import time
 import pytest
 from reversion.models import Version
 
+from demo.loader import load_demo
 from participants.erasure import erase_participant
 from participants.models import Erasure, Participant
-from stories.demo.loader import load_demo
 from stories.models import Story
 from tests.participants.personal_data import rows_naming_them
 

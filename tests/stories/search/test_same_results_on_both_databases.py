@@ -7,7 +7,7 @@ says so.
 
 import pytest
 
-from stories.demo.loader import load_demo
+from demo.loader import load_demo
 from stories.models import Story
 from stories.search import service as search
 
