@@ -1,8 +1,10 @@
 """Erasing a person: everything held about a participant, gone at once (UK GDPR art. 17).
 
-Erasure removes exactly what the subject access export shows (the finders in
-participants.subject_access say where it is), and leaves one `Erasure` row that
-says who erased participant #id and when, never who they were.
+Erasure removes what the subject access export shows (the finders in
+participants.subject_access say where it is), with the whole history of the
+stories it deletes and the links and answers that may be theirs or another's,
+and leaves one `Erasure` row that says who erased participant #id and when,
+never who they were.
 """
 
 import logging
@@ -15,6 +17,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
 from django.db import connection, transaction
+from django.db.models import Q
 from reversion.models import Revision, Version
 from taggit.models import Tag
 
@@ -22,17 +25,21 @@ from pagecache.versions import bump
 from participants.models import Erasure, Participant
 from participants.subject_access import (
     STORY_ROWS,
+    Held,
     Mention,
+    held_about,
     label_of,
     log_entries,
     may_handle_personal_data,
     mentions,
+    names_them,
+    quotes_a_link,
+    records_whom,
     rows_of,
     saved_fields,
-    story_ids,
-    story_versions,
+    story_log,
 )
-from stories.models import SqliteSearchIndex, Story, TaggedStory
+from stories.models import ShareLink, SignOff, SqliteSearchIndex, Story, TaggedStory
 
 logger = logging.getLogger(__name__)
 
@@ -46,6 +53,8 @@ class ErasurePlan:
     story_ids: set[int]  # their stories, and deleted ones their revisions show
     versions: list[Version]
     log_entry_ids: list[int]
+    link_ids: list[int]  # share links made for them, on any story
+    sign_off_ids: list[int]  # their answers, on any story
     tag_ids: list[int]  # tags only their stories use
     files: list[str]
     mentions: list[Mention]  # other people's records that name them: kept
@@ -55,8 +64,7 @@ class ErasurePlan:
 def plan_erasure(participant: Participant) -> ErasurePlan:
     """What `erase_participant` would remove, counted in plain words. Reads only."""
     stories = list(participant.stories.order_by("created_at", "pk"))
-    versions = story_versions(participant)
-    ids = story_ids(participant, versions)
+    held = held_about(participant)
     own = [story.pk for story in stories]
     used_elsewhere = TaggedStory.objects.exclude(content_object_id__in=own).values("tag_id")
     tags = (
@@ -65,23 +73,30 @@ def plan_erasure(participant: Participant) -> ErasurePlan:
         .exclude(taggit_taggeditem_items__isnull=False)
         .distinct()
     )
+    links, sign_offs = _shared_with(held)
     plan = ErasurePlan(
         participant=participant,
         stories=stories,
-        story_ids=ids,
-        versions=versions,
-        log_entry_ids=list(log_entries(participant, ids).values_list("pk", flat=True)),
+        story_ids=held.story_ids,
+        versions=held.versions,
+        log_entry_ids=_log_entry_ids(held, links, sign_offs),
+        link_ids=links,
+        sign_off_ids=sign_offs,
         tag_ids=list(tags.values_list("pk", flat=True)),
-        files=_files(participant, stories, ids, versions),
-        mentions=mentions(participant),
+        files=_files(participant, stories, held.story_ids, held.versions),
+        mentions=mentions(participant, held.sharing),
     )
+    counted = {ShareLink: set(links), SignOff: set(sign_offs)}
     plan.counts = {
         "stories": len(stories),
         **{
-            label: model.objects.filter(story__in=own).count()
+            label: len(
+                set(model.objects.filter(story__in=own).values_list("pk", flat=True))
+                | counted.get(model, set())
+            )
             for model, label in STORY_ROWS.items()
         },
-        "saved revisions": len({version.revision_id for version in versions}),
+        "saved revisions": len({version.revision_id for version in held.versions}),
         "admin log entries": len(plan.log_entry_ids),
         "consent changes": participant.consent_changes.count(),
         "cohort memberships": participant.cohorts.count(),
@@ -89,6 +104,52 @@ def plan_erasure(participant: Participant) -> ErasurePlan:
         "picture files (originals and resized copies)": len(plan.files),
     }
     return plan
+
+
+def _shared_with(held: Held) -> tuple[list[int], list[int]]:
+    """Share links made for them and their answers, on any story: those the export
+    shows, those that may be theirs or another's, and, of those that record no one,
+    those sent to an address of theirs."""
+    links = {link.pk for link in held.sharing.every_link}
+    sign_offs = {answer.pk for answer in held.sharing.every_sign_off}
+    if addresses := held.sharing.addresses:
+        to_them = Q()
+        for address in addresses:
+            to_them |= Q(sent_to__iexact=address)
+        for model, found in ((ShareLink, links), (SignOff, sign_offs)):
+            rows = model.objects.filter(to_them)
+            if records_whom(model):
+                rows = rows.filter(participant__isnull=True)
+            found.update(rows.values_list("pk", flat=True))
+    return sorted(links), sorted(sign_offs)
+
+
+def _log_entry_ids(held: Held, link_ids: list[int], sign_off_ids: list[int]) -> list[int]:
+    """What the export shows of the admin's log, and every entry about the stories that
+    go with them; and where a link or answer was found by their address alone, what its
+    story's log says of it or of them ("Created a share link for Zebedee, to approve.")."""
+    ids = {entry.pk for entry in log_entries(held)}
+    ids.update(story_log(held.story_ids).values_list("pk", flat=True))
+    links = ShareLink.objects.filter(pk__in=link_ids).exclude(
+        pk__in=[link.pk for link in held.sharing.links]
+    )
+    answers = SignOff.objects.filter(pk__in=sign_off_ids).exclude(
+        pk__in=[answer.pk for answer in held.sharing.sign_offs]
+    )
+    found = [*links, *answers]
+    if not found:
+        return sorted(ids)
+    types = ContentType.objects.get_for_models(ShareLink, SignOff)
+    rows = {(types[type(row)].pk, str(row.pk)) for row in found}
+    labels = {getattr(row, "label", "") or getattr(row, "link_label", "") for row in found}
+    labels.discard("")
+    name = held.participant.name
+    for entry in story_log({row.story_id for row in found}).exclude(pk__in=ids):
+        text = f"{entry.object_repr}\n{entry.change_message}"
+        about = (entry.content_type_id, entry.object_id) in rows
+        if about or names_them(text, name) or quotes_a_link(text, labels):
+            ids.add(entry.pk)
+    return sorted(ids)
 
 
 def _files(participant, stories, ids, versions) -> list[str]:
@@ -143,9 +204,12 @@ def erase_participant(*, participant: Participant, by) -> ErasureReport:
       share links, sign-offs, status changes, theme and tag links and search
       documents; every revision of those stories (and revisions naming them of
       stories already deleted or since given to someone else; a revision left
-      with no story goes whole); the admin log about them and their stories;
-      their consent history and cohort memberships; tags only their stories
-      used; then the participant. One `Erasure` row (id, by, at) is written.
+      with no story goes whole); share links made for them and their answers
+      on stories since given to someone else (cascades reach only their own
+      stories'); the admin log about them and their stories, and on any story
+      what names them or a link of theirs; their consent history and cohort
+      memberships; tags only their stories used; then the participant. One
+      `Erasure` row (id, by, at) is written.
     - search: on SQLite the FTS5 index is merged, so the deleted text leaves
       its shadow tables too (a delete alone leaves the words in old segments).
     - page cache: the content version is renewed, so no page cached before
@@ -165,6 +229,9 @@ def erase_participant(*, participant: Participant, by) -> ErasureReport:
         own = [story.pk for story in plan.stories]
         _delete_revisions(plan.versions)
         LogEntry.objects.filter(pk__in=plan.log_entry_ids).delete()
+        # On stories now about someone else too: cascades reach only their own stories'.
+        SignOff.objects.filter(pk__in=plan.sign_off_ids).delete()
+        ShareLink.objects.filter(pk__in=plan.link_ids).delete()
         Story.objects.filter(pk__in=own).update(hero_image="", renditions={})
         Participant.objects.filter(pk=participant.pk).update(photo="", renditions={})
         Story.objects.filter(pk__in=own).delete()

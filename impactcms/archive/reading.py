@@ -5,12 +5,16 @@ row at a time (impactcms.archive.streaming), within the limits below, both
 when it is checked here and when it is loaded.
 """
 
+import functools
 import json
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 from zipfile import ZIP_DEFLATED, ZIP_STORED, BadZipFile, ZipFile
+
+from django.db.models import FileField
 
 from impactcms.archive.contents import PARTS, part_for
 from impactcms.archive.streaming import Unreadable, counted, json_rows
@@ -46,6 +50,8 @@ COMPRESSIONS = (ZIP_STORED, ZIP_DEFLATED)
 LARGEST_KEY = 2**63 - 1
 # What reading a damaged or cut-short member can raise.
 DAMAGE = (BadZipFile, EOFError, OSError, zlib.error)
+# What is quoted of a value a row names: a hostile one can be megabytes long.
+MAX_QUOTED_CHARS = 120
 
 
 class ArchiveError(Exception):
@@ -172,9 +178,10 @@ def _checked(archive: ZipFile, path: Path) -> Archive:
     if set(names) != expected:
         odd = sorted(set(names) ^ expected)[0]
         raise ArchiveError(f"{path} does not match its manifest (at {odd!r}).")
+    pictures = _Pictures(loaded)
     for label in loaded.manifest["models"]:
-        for _row in loaded.rows(label):
-            pass
+        for number, record in loaded.rows(label):
+            pictures.check(label, number, record["fields"])
     too_large = "holds a media file too large to be a picture"
     for name in loaded.media:
         # Read through, so a damaged picture is found now rather than halfway through a load.
@@ -187,6 +194,81 @@ def _checked(archive: ZipFile, path: Path) -> Archive:
         except DAMAGE:
             raise ArchiveError(_damaged(path, MEDIA + name)) from None
     return loaded
+
+
+class _Pictures:
+    """Each picture a row names is one the archive carries, and no other row's.
+
+    Erasure deletes the files a row names, and the pictures view serves a file as
+    its row allows: a name outside the media folder, of a file the archive does not
+    hold, or of another row's picture would reach what is not that row's. Only the
+    names the manifest lists are remembered, so this costs no more than the manifest.
+    """
+
+    def __init__(self, archive: Archive):
+        self.path = archive.path
+        self.carried = set(archive.media)
+        self.claimed: dict[str, tuple[str, int]] = {}  # name -> (label, row) naming it
+
+    def check(self, label: str, number: int, fields: dict) -> None:
+        if not _picture_fields(label):
+            return
+        for field in _picture_fields(label):
+            value = fields.get(field)
+            if value in (None, ""):
+                continue
+            if not is_archivable_media(value) or value not in self.carried:
+                self._refuse(label, number, value, field, "which the archive does not carry")
+            self._claim(label, number, value, field)
+        listed = _rendition_files(fields.get("renditions") or {})
+        if listed is None:
+            raise ArchiveError(
+                f"{self.path}: {data_name(label)}, row {number} lists its renditions in a "
+                "form this site never writes; nothing was changed."
+            )
+        for field, name in listed:
+            if not is_safe_name(name):
+                self._refuse(label, number, name, f"{field} renditions", "an unsafe name")
+            # A resized copy the archive lacks (lost on the other site) is let be: its
+            # name reaches no file here.
+            if name in self.carried:
+                self._claim(label, number, name, f"{field} renditions")
+
+    def _claim(self, label: str, number: int, name: str, field: str) -> None:
+        if (earlier := self.claimed.setdefault(name, (label, number))) != (label, number):
+            other, row = earlier
+            already = f"which row {row} of {data_name(other)} names already"
+            self._refuse(label, number, name, field, already)
+
+    def _refuse(self, label: str, number: int, value, field: str, why: str) -> NoReturn:
+        quoted = repr(value)
+        if len(quoted) > MAX_QUOTED_CHARS:
+            quoted = f"{quoted[: MAX_QUOTED_CHARS - 1]}…"
+        raise ArchiveError(
+            f"{self.path}: {data_name(label)}, row {number} names the file {quoted} "
+            f"({field}), {why}; nothing was changed."
+        )
+
+
+@functools.cache
+def _picture_fields(label: str) -> tuple[str, ...]:
+    model = part_for(label).model
+    return tuple(f.attname for f in model._meta.concrete_fields if isinstance(f, FileField))
+
+
+def _rendition_files(renditions) -> list[tuple[str, object]] | None:
+    """(image field, file name) for each resized copy a row lists, in the form
+    images.renditions.make writes ({field: {"files": [...], ...}}); None for any other."""
+    if not isinstance(renditions, dict):
+        return None
+    listed = []
+    for field, made in renditions.items():
+        if not made:
+            continue
+        if not isinstance(made, dict) or not isinstance(files := made.get("files", []), list):
+            return None
+        listed += [(field, name) for name in files]
+    return listed
 
 
 def _refuse_oversized(archive: ZipFile, path: Path) -> None:

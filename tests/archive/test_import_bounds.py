@@ -13,6 +13,7 @@ import pytest
 from django.core.management.base import CommandError
 
 from impactcms.archive import reading, streaming
+from participants.models import Participant
 from tests.archive.site import media_tree, rewritten, rows, run, wipe_site
 
 pytestmark = pytest.mark.django_db
@@ -201,3 +202,81 @@ def test_reading_a_member_stops_as_soon_as_it_passes_the_limit():
         for _block in streaming.counted(member, 1_000_000, too_large="too big"):
             pass
     assert member.given <= 1_000_000 + streaming.CHUNK
+
+
+# --- Pictures a row names ------------------------------------------------------------
+
+PARTICIPANTS = "data/participants.participant.json"
+
+
+def _photo_of_first_participant(value):
+    """An edit of the archive's participants file: its first row's photo set to `value`."""
+
+    def edit(content):
+        people = json.loads(content)
+        people[0]["fields"]["slug"] = "not-here-yet"  # so a merge takes the row
+        people[0]["fields"]["photo"] = value
+        people[0]["fields"]["photo_alt"] = "A photo"
+        return json.dumps(people)
+
+    return edit
+
+
+@MODES
+@pytest.mark.parametrize(
+    "value",
+    ["../../outside.jpg", "/etc/hostname", "participants/../../x.jpg", "participants/absent.jpg"],
+)
+def test_a_picture_the_archive_does_not_carry_is_refused_naming_the_file_and_row(
+    site, archive, tmp_path, merge, value
+):
+    if not merge:
+        wipe_site()
+    before, files = rows(), media_tree()
+    bad = rewritten(
+        archive,
+        tmp_path / "bad.zip",
+        replace={PARTICIPANTS: _photo_of_first_participant(value)},
+    )
+    with pytest.raises(CommandError) as refusal:
+        run("import_site", bad, *(["--merge"] if merge else []))
+    assert str(refusal.value) == (
+        f"{tmp_path / 'bad.zip'}: {PARTICIPANTS}, row 1 names the file {value!r} (photo), "
+        "which the archive does not carry; nothing was changed."
+    )
+    assert rows() == before and media_tree() == files
+
+
+@MODES
+def test_another_rows_picture_is_refused(site, archive, tmp_path, merge):
+    hero = site["story"].hero_image.name
+    if not merge:
+        wipe_site()
+    before = rows()
+    bad = rewritten(
+        archive, tmp_path / "bad.zip", replace={PARTICIPANTS: _photo_of_first_participant(hero)}
+    )
+    with pytest.raises(CommandError) as refusal:
+        run("import_site", bad, *(["--merge"] if merge else []))
+    assert str(refusal.value).endswith(
+        f"data/stories.story.json, row 1 names the file {hero!r} (hero_image), which row 1 "
+        f"of {PARTICIPANTS} names already; nothing was changed."
+    )
+    assert rows() == before
+
+
+def test_a_resized_copy_naming_another_rows_picture_is_refused(site, archive, tmp_path):
+    photo = Participant.objects.exclude(photo="").get().photo.name
+
+    def edit(content):
+        stories = json.loads(content)
+        story = next(row for row in stories if row["fields"]["hero_image"])
+        story["fields"]["renditions"]["hero_image"]["files"].append(photo)
+        return json.dumps(stories)
+
+    _refused(
+        archive,
+        tmp_path,
+        re.escape(f"names the file {photo!r} (hero_image renditions), which row "),
+        stories=edit,
+    )

@@ -3,7 +3,8 @@
 Their name, Zebedee Quillfeather, is in their record, their stories' titles,
 slugs, bodies and outcomes, a sign-off comment, a share link, the admin's log,
 revisions (one of a story since deleted, one of a story since given to someone
-else) and the search text, so a scan for it finds every place erasure must reach.
+else, which keeps the link sent them and their answer and the log of it) and the
+search text, so a scan for it finds every place erasure must reach.
 """
 
 import datetime as dt
@@ -49,6 +50,7 @@ class Person:
     published: Story
     draft: Story
     moved: Story  # was theirs, is now Ottoline's
+    moved_link: ShareLink  # made for them while the moved story was theirs
     deleted_story_id: int
     link: ShareLink
     sign_off: SignOff
@@ -81,6 +83,14 @@ def draft_of(person, editor, title: str, body: str) -> Story:
     )
     save_revision(draft, by=editor, comment="Created")
     return draft
+
+
+def share(story, editor, label: str, sent_to: str, comment: str) -> ShareLink:
+    """A link made in the admin for whom the story is about now, and their answer."""
+    link = sharing.create_share_link(story=story, by=editor, label=label, sent_to=sent_to)
+    log(editor, story, f"Created a share link for {label}.")
+    sharing.record_sign_off(link=link, decision="changes", comment=comment)
+    return link
 
 
 def make_person(editor) -> Person:
@@ -152,14 +162,25 @@ def make_person(editor) -> Person:
     log(editor, gone, "Added.", flag=ADDITION)
     gone_id = gone.pk
     gone.delete()
-    # Begun about no one, then about Zebedee, then given to Ottoline.
+    # Begun about no one, then about Zebedee (a link sent him, his answer), then given
+    # to Ottoline (a link sent her, her answer): what was his stays on her story.
     moved = draft_of(None, editor, "Community hubs", "<p>Hubs.</p>")
     moved.participant, moved.body = person, "<p>Zebedee Quillfeather's hubs.</p>"
     moved.save()
     save_revision(moved, by=editor, comment="Changed")
+    moved_link = share(
+        moved,
+        editor,
+        "Zebedee, for the hubs",
+        "zebedee@quillfeather.example",
+        "Zebedee here: not my hubs.",
+    )
     moved.participant, moved.body = other, "<p>Ottoline's hubs.</p>"
     moved.save()
     save_revision(moved, by=editor, comment="Changed")
+    log(editor, moved, "Revoked a share link for Zebedee, for the hubs.")
+    log(editor, moved, "Changed body.")
+    share(moved, editor, "Ottoline, to approve", "ottoline@example.org", "Lovely.")
 
     person.refresh_from_db()
     published.refresh_from_db()
@@ -174,6 +195,7 @@ def make_person(editor) -> Person:
         published=published,
         draft=draft,
         moved=moved,
+        moved_link=moved_link,
         deleted_story_id=gone_id,
         link=link,
         sign_off=sign_off,

@@ -15,7 +15,9 @@ from taggit.models import Tag
 from participants import erasure
 from participants.erasure import erase_participant, plan_erasure
 from participants.models import Erasure, Organisation, Participant
-from stories.models import SearchDocument, Story, Theme
+from stories import sharing
+from stories.models import SearchDocument, ShareLink, SignOff, Story, Theme
+from tests.factories import make_story
 from tests.participants.personal_data import (
     CHANGELIST,
     NAME,
@@ -107,6 +109,44 @@ def test_other_peoples_stories_and_revisions_stay(person, editor, erase):
     assert Theme.objects.filter(slug="community-development").exists()
     assert Organisation.objects.filter(slug="mudford").exists()
     assert SearchDocument.objects.filter(story_id=person.other_story.pk).exists()
+
+
+def test_a_story_given_to_someone_else_loses_their_link_answer_and_log_and_keeps_hers(
+    person, editor, erase
+):
+    report = erase(person.participant, editor)
+    moved = person.moved
+    assert [link.label for link in ShareLink.objects.filter(story=moved)] == [
+        "Ottoline, to approve"
+    ]
+    assert [answer.comment for answer in SignOff.objects.filter(story=moved)] == ["Lovely."]
+    assert sorted(
+        LogEntry.objects.filter(object_id=str(moved.pk)).values_list("change_message", flat=True)
+    ) == ["Changed body.", "Created a share link for Ottoline, to approve."]
+    assert (report.removed["share links"], report.removed["sign-offs"]) == (2, 2)
+
+
+def test_a_link_filled_in_for_whom_a_story_is_about_now_goes_with_them(person, editor, erase):
+    """As migration 0006 filled in a link from before: for the story's participant that day."""
+    ShareLink.objects.filter(pk=person.moved_link.pk).update(participant=person.other)
+    SignOff.objects.filter(share_link=person.moved_link).update(participant=person.other)
+    erase(person.participant, editor)
+    assert rows_naming_them() == []
+    assert ShareLink.objects.filter(story=person.moved).count() == 1
+
+
+def test_a_link_sent_to_their_address_that_records_no_one_goes_too(person, editor, erase):
+    """A draft about no one yet, shown to them by the address they gave."""
+    draft = make_story(participant=None, status=Story.Status.DRAFT, published_at=None)
+    link = sharing.create_share_link(
+        story=draft, by=editor, label="To check", sent_to="Zebedee@Quillfeather.example"
+    )
+    answer = sharing.record_sign_off(link=link, decision="approved")
+    assert (link.participant, answer.participant) == (None, None)
+    erase(person.participant, editor)
+    assert not ShareLink.objects.filter(pk=link.pk).exists()
+    assert not SignOff.objects.filter(pk=answer.pk).exists()
+    assert Story.objects.filter(pk=draft.pk).exists()
 
 
 def test_a_revision_shared_with_someone_elses_story_keeps_theirs(person, editor, erase):

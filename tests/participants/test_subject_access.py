@@ -8,9 +8,17 @@ import pytest
 from django.contrib.admin.models import LogEntry
 from django.core.management import CommandError, call_command
 
-from participants.subject_access import export_participant
-from stories.sharing import share_token
-from tests.participants.personal_data import CHANGELIST, NAME, OTHER, make_viewer
+from participants.subject_access import MENTION_FIELDS, export_participant, mentions
+from stories.models import ShareLink, SignOff, Story
+from stories.sharing import create_share_link, record_sign_off, share_token
+from tests.factories import (
+    make_organisation,
+    make_outcome,
+    make_participant,
+    make_partner,
+    make_story,
+)
+from tests.participants.personal_data import CHANGELIST, MARKS, NAME, OTHER, make_viewer
 
 pytestmark = pytest.mark.django_db
 
@@ -115,7 +123,51 @@ def test_no_share_link_secret_and_nothing_of_anyone_else(export, person):
     assert person.link.key.encode() not in everything
     assert share_token(person.link).encode() not in everything
     assert OTHER.encode() not in everything
-    assert b"Ottoline's hubs" not in everything
+    assert b"ottoline" not in everything.lower()
+
+
+def test_a_story_given_to_someone_else_keeps_what_was_theirs_in_their_export(export, person):
+    """The link sent them and their answer while it was theirs, and the log of them."""
+    moved = read(export, f"earlier-stories/{person.moved.pk}/sharing.json")
+    [link] = moved["share links"]
+    assert (link["for"], link["sent to"]) == ("Zebedee, for the hubs", person.moved_link.sent_to)
+    [answer] = moved["sign-offs"]
+    assert answer["comment"] == "Zebedee here: not my hubs."
+    messages = [entry["message"] for entry in read(export, "admin-log.json")]
+    assert "Created a share link for Zebedee, for the hubs." in messages
+    assert "Revoked a share link for Zebedee, for the hubs." in messages
+    assert "Created a share link for Ottoline, to approve." not in messages
+    assert "Changed body." not in messages  # logged once the story was hers
+
+
+def test_the_export_of_whom_a_story_is_about_now_has_nothing_of_the_one_before(person):
+    """Ottoline's story was Zebedee's: his words, link, answer, address and log stay out."""
+    export = export_of(person.other)
+    everything = b"".join(export.values()).lower()
+    assert not [mark for mark in MARKS if mark.encode() in everything]
+    story = read(export, "stories/community-hubs/story.json")
+    assert [link["for"] for link in story["share links"]] == ["Ottoline, to approve"]
+    assert [answer["comment"] for answer in story["sign-offs"]] == ["Lovely."]
+    [revision] = read(export, "stories/community-hubs/revisions.json")
+    assert "Ottoline's hubs" in json.dumps(revision)
+    messages = [entry["message"] for entry in read(export, "admin-log.json")]
+    assert "Changed body." in messages
+    assert "Created a share link for Ottoline, to approve." in messages
+
+
+def export_of(participant) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(export_participant(participant))) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def test_a_link_filled_in_for_whom_a_story_is_about_now_is_shown_to_neither(person):
+    """Links made before they recorded whom for were filled in by migration 0006 with
+    the story's participant that day: Ottoline, for the link sent Zebedee."""
+    ShareLink.objects.filter(pk=person.moved_link.pk).update(participant=person.other)
+    SignOff.objects.filter(share_link=person.moved_link).update(participant=person.other)
+    hers = b"".join(export_of(person.other).values()).lower()
+    assert not [mark for mark in MARKS if mark.encode() in hers]
+    assert f"earlier-stories/{person.moved.pk}/sharing.json" not in export_of(person.participant)
 
 
 def test_other_peoples_records_naming_them_are_listed(person):
@@ -125,6 +177,104 @@ def test_other_peoples_records_naming_them_are_listed(person):
         listed = json.loads(archive.read("mentioned-elsewhere.json"))
         assert "Participant: Ottoline Brackenbury (bio)" in archive.read("README.txt").decode()
     assert listed == [{"what": "participant", "which": OTHER, "where in it": ["bio"]}]
+
+
+# --- Named elsewhere -----------------------------------------------------------------
+
+
+def found(participant):
+    return [(m.kind, m.label, m.fields) for m in mentions(participant)]
+
+
+def test_their_name_is_found_in_every_field_of_others_records_that_holds_words(editor):
+    harriet = make_participant(name="Harriet Vane")
+    other = make_story(
+        participant=make_participant(
+            name="Peter Wimsey", job_title="Deputy to Harriet Vane", photo_alt="With Harriet Vane"
+        ),
+        title="Other",
+        hero_image_alt="Harriet Vane at the opening",
+    )
+    make_outcome(other, verified_by="Harriet Vane", description="Harriet Vane's scheme funded")
+    make_partner(other, make_organisation(name="Shrewsbury", description="Founded by Harriet Vane"))
+    link = create_share_link(
+        story=other, by=editor, label="Harriet Vane", sent_to="harriet.vane@example.org"
+    )
+    record_sign_off(link=link, decision="changes", comment="Harriet Vane here: fix it")
+    make_partner(other, role="Chaired by Harriet Vane")
+    assert found(harriet) == [
+        (
+            "story",
+            "Other",
+            (
+                "hero image alt",
+                "outcome description",
+                "outcome verified by",
+                "story partner role",
+                "share link label",
+                "share link sent to",
+                "sign off comment",
+                "sign off link label",
+                "sign off sent to",
+            ),
+        ),
+        ("participant", "Peter Wimsey", ("job title", "photo alt")),
+        ("organisation", "Shrewsbury", ("description",)),
+    ]
+
+
+def test_their_name_is_found_in_any_case_of_any_alphabet(db):
+    zoe = make_participant(name="Zoë Ørsted")
+    make_story(participant=make_participant(), title="Shouted", body="<p>ZOË ØRSTED spoke.</p>")
+    make_story(participant=make_participant(), title="Said", body="<p>Zoë Ørsted spoke.</p>")
+    zhanna = make_participant(name="Жанна")
+    make_story(participant=make_participant(), title="Cyrillic", body="<p>ЖАННА спела.</p>")
+    assert [label for _kind, label, _fields in found(zoe)] == ["Shouted", "Said"]
+    assert [label for _kind, label, _fields in found(zhanna)] == ["Cyrillic"]
+
+
+def test_their_name_is_found_as_whole_words_only(db):
+    ann = make_participant(name="Ann")
+    make_story(participant=make_participant(), title="Annabel's year", body="<p>Annual.</p>")
+    make_story(participant=make_participant(), title="Thanks", body="<p>Ann's idea.</p>")
+    assert found(ann) == [("story", "Thanks", ("body",))]
+
+
+def test_an_export_does_not_name_someone_elses_draft_or_hidden_profile(db):
+    ann = make_participant(name="Ann Lee")
+    draft = make_story(
+        participant=make_participant(),
+        title="Confidential: a hard year",
+        status=Story.Status.DRAFT,
+        published_at=None,
+        body="<p>Ann Lee helped.</p>",
+    )
+    hidden = make_participant(name="Private Person", consent_given=False, bio="Met Ann Lee.")
+    with zipfile.ZipFile(io.BytesIO(export_participant(ann))) as archive:
+        listed = json.loads(archive.read("mentioned-elsewhere.json"))
+        summary = archive.read("README.txt").decode()
+    assert listed == [
+        {"what": "story", "which": f"one not public (story #{draft.pk})", "where in it": ["body"]},
+        {
+            "what": "participant",
+            "which": f"one not public (participant #{hidden.pk})",
+            "where in it": ["bio"],
+        },
+    ]
+    assert "Confidential" not in summary and "Private Person" not in summary
+    # Staff still see which, to edit them by hand.
+    assert [m.label for m in mentions(ann)] == [draft.title, hidden.name]
+
+
+def test_the_search_costs_a_query_per_kind_of_record_however_many_rows(
+    db, django_assert_max_num_queries
+):
+    ann = make_participant(name="Ann Lee")
+    for n in range(30):
+        make_story(participant=make_participant(), body=f"<p>Ann Lee, {n}.</p>")
+    # One for each kind searched, and at most two to name each kind reported.
+    with django_assert_max_num_queries(len(MENTION_FIELDS) + 2 * 3):
+        assert len(mentions(ann)) == 30
 
 
 # --- The command --------------------------------------------------------------------
