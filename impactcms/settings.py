@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "stories",
     "impact",
     "pagecache",
+    "archive",
     "demo",
     "bench",
 ]

@@ -15,7 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.utils import timezone
 
-from impactcms.archive.contents import PARTS
+from archive.contents import PARTS
 from participants import services as participant_services
 from participants.models import ConsentWording, Erasure, Participant
 from stories import revisions, services, sharing

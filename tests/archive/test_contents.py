@@ -8,7 +8,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import User
 
-from impactcms.archive.contents import COVERED_APPS, EXCLUDED, PARTS
+from archive.contents import COVERED_APPS, EXCLUDED, PARTS
 from tests.archive.site import archived_rows, rows, run, wipe_site
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,7 @@ import zipfile
 import pytest
 from django.core.management.base import CommandError
 
-from impactcms.archive import reading, streaming
+from archive import reading, streaming
 from participants.models import Participant
 from tests.archive.site import media_tree, rewritten, rows, run, wipe_site
 

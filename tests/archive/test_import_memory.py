@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from impactcms.archive.reading import FORMAT, MAX_ROW_CHARS, VERSION
+from archive.reading import FORMAT, MAX_ROW_CHARS, VERSION
 
 PEAK_MB = 300
 # Stops a regression (reading a member whole) at a MemoryError instead of letting it

@@ -1,7 +1,7 @@
 """Opening an archive and checking all of it before anything is written.
 
 Nothing in an archive is read whole but the manifest: each data file is read a
-row at a time (impactcms.archive.streaming), within the limits below, both
+row at a time (archive.streaming), within the limits below, both
 when it is checked here and when it is loaded.
 """
 
@@ -16,8 +16,8 @@ from zipfile import ZIP_DEFLATED, ZIP_STORED, BadZipFile, ZipFile
 
 from django.db.models import FileField
 
-from impactcms.archive.contents import PARTS, part_for
-from impactcms.archive.streaming import Unreadable, counted, json_rows
+from archive.contents import PARTS, part_for
+from archive.streaming import Unreadable, counted, json_rows
 
 FORMAT = "impactcms-site-archive"
 VERSION = 1

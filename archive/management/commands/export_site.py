@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from impactcms.archive import export_site
+from archive.export import export_site
 
 
 class Command(BaseCommand):

@@ -29,12 +29,12 @@ from dataclasses import dataclass
 from django.contrib.auth.hashers import make_password
 from django.core.files.storage import default_storage
 
+from archive.contents import PARTS, Part, owner_of
+from archive.media import MediaWriter
+from archive.reading import Archive, ArchiveError
+from archive.restore import all_or_nothing, loaded_rows, refresh_derived, save_checked
 from images.models import HasImages
 from images.signals import refresh_renditions
-from impactcms.archive.contents import PARTS, Part, owner_of
-from impactcms.archive.media import MediaWriter
-from impactcms.archive.reading import Archive, ArchiveError
-from impactcms.archive.restore import all_or_nothing, loaded_rows, refresh_derived, save_checked
 from stories.models import Story
 from stories.revisions import save_revision
 

@@ -20,9 +20,9 @@ from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from impactcms.archive.contents import PARTS, part_for
-from impactcms.archive.media import stored_names
-from impactcms.archive.reading import (
+from archive.contents import PARTS, part_for
+from archive.media import stored_names
+from archive.reading import (
     FORMAT,
     MANIFEST,
     MEDIA,

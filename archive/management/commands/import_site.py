@@ -1,7 +1,9 @@
 from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
 
-from impactcms.archive import ArchiveError, merge_site, open_archive, restore_site
+from archive.merge import merge_site
+from archive.reading import ArchiveError, open_archive
+from archive.restore import restore_site
 
 
 def _listed(counts) -> str:

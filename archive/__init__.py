@@ -1,7 +1,7 @@
 """Backing up the whole site into one file, and restoring or merging it back.
 
 `manage.py export_site PATH` and `manage.py import_site PATH [--merge]` are thin
-wrappers round `export_site`, `restore_site` and `merge_site` here.
+wrappers round `export.export_site`, `restore.restore_site` and `merge.merge_site`.
 
 The archive is a zip file:
 
@@ -17,10 +17,3 @@ The archive is a zip file:
 The archive holds the users that content refers to and every staff account,
 *with their password hashes*: keep it as safely as the database itself.
 """
-
-from impactcms.archive.export import export_site
-from impactcms.archive.merge import merge_site
-from impactcms.archive.reading import ArchiveError, open_archive
-from impactcms.archive.restore import restore_site
-
-__all__ = ["ArchiveError", "export_site", "merge_site", "open_archive", "restore_site"]

@@ -29,9 +29,9 @@ from django.core.validators import MaxLengthValidator
 from django.db import DatabaseError, connection, transaction
 from django.db.models import Q, TextField
 
-from impactcms.archive.contents import MADE_BY_MIGRATE, PARTS, part_for
-from impactcms.archive.media import MediaWriter, digest
-from impactcms.archive.reading import Archive, ArchiveError, data_name
+from archive.contents import MADE_BY_MIGRATE, PARTS, part_for
+from archive.media import MediaWriter, digest
+from archive.reading import Archive, ArchiveError, data_name
 from pagecache.versions import bump
 from stories.fields import SanitizedBodyField
 from stories.search.documents import refresh_documents
