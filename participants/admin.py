@@ -60,6 +60,9 @@ class ConsentChangeInline(admin.TabularInline):
     def has_view_permission(self, request, obj=None):
         return request.user.has_perm("participants.view_participant")
 
+    def has_delete_permission(self, request, obj=None):
+        return False  # append-only
+
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("by", "wording")
 
@@ -140,6 +143,10 @@ class ParticipantAdmin(ProtectsPublicProfiles, FillsEmptySlug, admin.ModelAdmin)
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(story_total=Count("stories"))
+
+    def get_inlines(self, request, obj):
+        # A person being added has no stories and no consent history yet.
+        return self.inlines if obj is not None else []
 
     def get_readonly_fields(self, request, obj=None):
         if can_change_consent(request.user):
