@@ -15,15 +15,21 @@ run: setup
 	@echo "Serving Impact CMS on http://127.0.0.1:8000 (Ctrl-C stops it)"
 	$(PY) manage.py runserver 127.0.0.1:8000
 
+# Every core (pytest-xdist); each worker has its own test database, media folder and live
+# server. `load` gives each worker its tests in pytest-django's order: those that commit
+# (the browser tests) empty the database as they end, so they must run last on each
+# worker, which `loadfile` breaks. `make test PYTEST_ARGS="-n 0 tests/x.py"` runs serially.
+PARALLEL ?= -n auto --dist load
+
 test: setup browser-tools
 	$(PY) manage.py makemigrations --check --dry-run
 	@$(SAY_WHAT_IS_SKIPPED)
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest $(PARALLEL) $(PYTEST_ARGS)
 
 # The browser, accessibility and HTML tests alone (also part of `make test`).
 e2e: setup browser-tools
 	@$(SAY_WHAT_IS_SKIPPED)
-	$(PY) -m pytest tests/e2e $(PYTEST_ARGS)
+	$(PY) -m pytest $(PARALLEL) tests/e2e $(PYTEST_ARGS)
 
 # The browser tests need Debian's chromium, the HTML checker needs Java; without
 # them those tests are skipped (never under CI, where .ci/run installs them).

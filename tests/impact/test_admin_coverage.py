@@ -1,7 +1,6 @@
 """The admin's theme coverage page: themes by cohorts, as live, hidden, review and draft."""
 
 import datetime as dt
-from html.parser import HTMLParser
 from types import SimpleNamespace
 
 import pytest
@@ -18,14 +17,14 @@ from tests.factories import (
     make_story,
     make_theme,
 )
+from tests.markup import parse
 
 pytestmark = pytest.mark.django_db
 
 PAGE = "/admin/theme-coverage/"
-VOID = {"area", "br", "col", "hr", "img", "input", "link", "meta", "source", "wbr"}
 
 
-class CoverageTable(HTMLParser):
+class CoverageTable:
     """The coverage table as a reader sees it: {(row heading, column heading): cell text}.
 
     Text inside .visually-hidden is left out of `cells` (it is for screen readers)
@@ -33,75 +32,25 @@ class CoverageTable(HTMLParser):
     """
 
     def __init__(self, html: str):
-        super().__init__()
-        self.caption, self.head_rows, self.rows, self.links = "", [], [], {}
-        self._stack, self._section, self._text, self._row, self._link = [], None, None, None, None
-        self.feed(html)
-        self.programmes, self.columns = self.head_rows
-        self.cells = {}
-        for heading, texts in self.rows:
-            for column, (text, links) in zip([*self.columns, "Total"], texts, strict=True):
-                self.cells[heading, column] = text
-                self.links[heading, column] = links
-
-    @property
-    def _hidden(self) -> bool:
-        return any(hidden for _, hidden in self._stack)
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "table" and "coverage" in attrs.get("class", ""):
-            self._section = "table"
-        if self._section is None:
-            return
-        if tag not in VOID:
-            self._stack.append((tag, "visually-hidden" in (attrs.get("class") or "")))
-        if tag in ("thead", "tbody", "tfoot"):
-            self._section = tag
-        elif tag == "tr":
-            self._row = []
-        elif tag in ("th", "td", "caption"):
-            self._text, self._cell_links = [], []
-        elif tag == "a":
-            self._link = {"href": attrs["href"], "text": [], "name": []}
-
-    def handle_endtag(self, tag):
-        if self._section is None:
-            return
-        if tag not in VOID and self._stack:
-            self._stack.pop()
-        if tag == "a" and self._link:
-            link = self._link
-            self._cell_links.append(
-                {"href": link["href"], "text": _words(link["text"]), "name": _words(link["name"])}
-            )
-            self._link = None
-        elif tag == "caption":
-            self.caption = _words(self._text)
-        elif tag in ("th", "td"):
-            self._row.append((tag, _words(self._text), self._cell_links))
-        elif tag == "tr":
-            if self._section == "thead":
-                self.head_rows.append([text for kind, text, _ in self._row if kind == "th"])
-            elif self._section in ("tbody", "tfoot"):
-                (_, heading, _), *cells = self._row
-                self.rows.append((heading, [(text, links) for _, text, links in cells]))
-        elif tag == "table":
-            self._section = None
-
-    def handle_data(self, data):
-        if self._section is None or self._text is None:
-            return
-        if self._link is not None:
-            self._link["name"].append(data)
-        if not self._hidden:
-            self._text.append(data)
-            if self._link is not None:
-                self._link["text"].append(data)
-
-
-def _words(parts) -> str:
-    return " ".join("".join(parts).split())
+        table = parse(html).one("table", class_="coverage")
+        self.caption = table.one("caption").text(seen=True)
+        self.programmes, self.columns = [
+            [cell.text(seen=True) for cell in row.children if cell.tag == "th"]
+            for row in table.one("thead").find_all("tr")
+        ]
+        self.rows, self.cells, self.links = [], {}, {}
+        for row in table.find_all("tr"):
+            if row.parent.tag not in ("tbody", "tfoot"):
+                continue
+            heading, *cells = [cell for cell in row.children if cell.tag in ("th", "td")]
+            name = heading.text(seen=True)
+            self.rows.append((name, [cell.text(seen=True) for cell in cells]))
+            for column, cell in zip([*self.columns, "Total"], cells, strict=True):
+                self.cells[name, column] = cell.text(seen=True)
+                self.links[name, column] = [
+                    {"href": a.attrs["href"], "text": a.text(seen=True), "name": a.text()}
+                    for a in cell.find_all("a")
+                ]
 
 
 def story(theme, participant, **fields) -> Story:

@@ -3,8 +3,6 @@
 import csv
 import datetime as dt
 import io
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
 
 import pytest
 from django.core.cache import cache
@@ -22,6 +20,7 @@ from tests.factories import (
     make_story,
     make_theme,
 )
+from tests.markup import Element, parse, table_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -30,116 +29,44 @@ IMG = '"><img src=x onerror=alert(1)>'
 WELSH = "Cyngor Sir Ynys Môn: Gwasanaethau Cymdeithasol a Thai Llanfairpwllgwyngyll"
 ARABIC = "مؤسسة الشراكة المجتمعية للصحة والرفاه في شرق سوفولك"
 DASH = "\N{EN DASH}"
-VOID = {"area", "br", "col", "hr", "img", "input", "link", "meta", "source", "wbr"}
 
 
 # --- Reading the page -------------------------------------------------------------------------
 
 
-@dataclass
-class Element:
-    tag: str
-    attrs: dict
-    parent: "Element | None"
-    content: list = field(default_factory=list)  # child Elements and strings, in order
-
-    @property
-    def children(self) -> list["Element"]:
-        return [child for child in self.content if isinstance(child, Element)]
-
-    def text(self, *, seen: bool = False) -> str:
-        """The words inside; with seen=True, only those that show (not .visually-hidden)."""
-        return " ".join(self._raw(seen).split())
-
-    def _raw(self, seen: bool) -> str:
-        if self.tag == "br":
-            return " "
-        if seen and "visually-hidden" in self.classes:
-            return ""
-        return "".join(c if isinstance(c, str) else c._raw(seen) for c in self.content)
-
-    @property
-    def classes(self) -> list[str]:
-        return self.attrs.get("class", "").split()
-
-    def find(self, tag: str, css: str = "") -> list["Element"]:
-        return [
-            element
-            for element in _walk(self)
-            if element.tag == tag and (not css or css in element.classes)
-        ]
-
-    def one(self, tag: str, css: str = "") -> "Element":
-        [found] = self.find(tag, css)
-        return found
-
-
-class Markup(HTMLParser):
-    """HTML as a tree of Elements (names lowercased, as the standard library reads them)."""
-
-    def __init__(self, html: str):
-        super().__init__(convert_charrefs=True)
-        self.root = self._open = Element("#root", {}, None)
-        self.feed(html)
-        self.close()
-
-    def handle_starttag(self, tag, attrs):
-        element = Element(tag, {name: value or "" for name, value in attrs}, self._open)
-        self._open.content.append(element)
-        if tag not in VOID:
-            self._open = element
-
-    def handle_startendtag(self, tag, attrs):
-        self.handle_starttag(tag, attrs)
-        if tag not in VOID:
-            self._open = self._open.parent
-
-    def handle_endtag(self, tag):
-        element = self._open
-        while element.parent and element.tag != tag:
-            element = element.parent
-        if element.parent:
-            self._open = element.parent
-
-    def handle_data(self, data):
-        self._open.content.append(data)
-
-
-def _walk(element):
-    for child in element.children:
-        yield child
-        yield from _walk(child)
-
-
 def page(client, url="/impact/") -> Element:
     response = client.get(url)
     assert response.status_code == 200, url
-    return Markup(response.content.decode()).root
+    return parse(response.content.decode())
 
 
 def table(root: Element, caption: str) -> Element:
-    [found] = [t for t in root.find("table") if t.find("caption")[0].text().startswith(caption)]
+    [found] = [
+        t for t in root.find_all("table") if t.find_all("caption")[0].text().startswith(caption)
+    ]
     return found
 
 
 def body_rows(table: Element) -> list[list[str]]:
     """Each body row's cells as they show (a gap is a dash, not its hidden words)."""
-    return [[cell.text(seen=True) for cell in row.children] for row in table.one("tbody").children]
+    return table_rows(table, "tbody")
 
 
 def ledger(root: Element) -> list[str]:
     """The outcomes in the ledger, as their descriptions, top to bottom."""
-    tables = root.find("table", "ledger")
-    return [row.find("th")[0].text() for row in tables[0].one("tbody").children] if tables else []
+    tables = root.find_all("table", class_="ledger")
+    return (
+        [row.find_all("th")[0].text() for row in tables[0].one("tbody").children] if tables else []
+    )
 
 
 def totals(root: Element) -> list[str]:
-    lists = root.find("ul", "totals")
+    lists = root.find_all("ul", class_="totals")
     return [item.text() for item in lists[0].children] if lists else []
 
 
 def lead(root: Element) -> str:
-    return root.one("p", "lead").text()
+    return root.one("p", class_="lead").text()
 
 
 # --- The world --------------------------------------------------------------------------------
@@ -348,8 +275,8 @@ def test_any_page_number_gives_the_nearest_page_of_the_ledger(
     client, many_outcomes, number, shown, caption
 ):
     root = page(client, f"/impact/?page={number}")
-    assert root.one("table", "ledger").one("caption").text() == caption
-    assert shown in root.one("nav", "pagination").text()
+    assert root.one("table", class_="ledger").one("caption").text() == caption
+    assert shown in root.one("nav", class_="pagination").text()
     rows = ledger(root)
     assert len(rows) == (25 if shown == "Page 1 of 2" else 11)
     assert rows[0] == ("Discharge funding" if shown == "Page 1 of 2" else "Busy outcome 9")
@@ -361,13 +288,13 @@ def test_any_page_number_gives_the_nearest_page_of_the_ledger(
 def test_the_ledger_shows_who_verified_a_figure_and_links_its_evidence(client, world):
     [row] = [
         row
-        for row in page(client).one("table", "ledger").one("tbody").children
+        for row in page(client).one("table", class_="ledger").one("tbody").children
         if "Council grant for pools" in row.text()
     ]
     cells = [cell.text(seen=True) for cell in row.children]
     assert cells[:4] == ["May 2023", "Funding secured", "Council grant for pools", "£1,000,000"]
     assert cells[5] == "Verified by Jo Bloggs, council finance lead on 1 Jun 2023 Evidence"
-    [evidence] = [a for a in row.find("a") if a.text(seen=True) == "Evidence"]
+    [evidence] = [a for a in row.find_all("a") if a.text(seen=True) == "Evidence"]
     assert evidence.attrs["href"] == "https://example.org/board-paper"
     assert evidence.text() == "Evidence for “Council grant for pools”"
     assert "nofollow" in evidence.attrs["rel"].split()
@@ -376,7 +303,7 @@ def test_the_ledger_shows_who_verified_a_figure_and_links_its_evidence(client, w
 def test_an_outcome_with_no_figure_date_or_evidence_shows_dashes_not_blanks(client, world):
     [row] = [
         row
-        for row in page(client).one("table", "ledger").one("tbody").children
+        for row in page(client).one("table", class_="ledger").one("tbody").children
         if "Hubs partnership" in row.text()
     ]
     cells = [cell.text(seen=True) for cell in row.children]
@@ -385,7 +312,7 @@ def test_an_outcome_with_no_figure_date_or_evidence_shows_dashes_not_blanks(clie
 
 def test_the_download_links_carry_the_filters_and_give_the_same_outcomes(client, world):
     root = page(client, "/impact/?theme=housing&type=funding&page=1")
-    links = {a.text(): a.attrs["href"] for a in root.one("p", "downloads").find("a")}
+    links = {a.text(): a.attrs["href"] for a in root.one("p", class_="downloads").find_all("a")}
     assert links["these outcomes as CSV"] == "/impact/export.csv?theme=housing&type=funding"
     assert links["as JSON"] == "/api/outcomes/?theme=housing&type=funding"
     response = client.get(links["these outcomes as CSV"])
@@ -395,7 +322,7 @@ def test_the_download_links_carry_the_filters_and_give_the_same_outcomes(client,
 
 
 def test_without_filters_the_download_links_have_no_query(client, world):
-    links = [a.attrs["href"] for a in page(client).one("p", "downloads").find("a")]
+    links = [a.attrs["href"] for a in page(client).one("p", class_="downloads").find_all("a")]
     assert links[:2] == ["/impact/export.csv", "/api/outcomes/"]
 
 
@@ -426,15 +353,18 @@ def test_hostile_names_and_descriptions_are_text_everywhere_on_the_page(client, 
     response = client.get("/impact/")
     html = response.content.decode()
     assert SCRIPT not in html and "<img src=x" not in html
-    root = Markup(html).root
-    assert not [s for s in root.find("script") if "alert" in s.text()]
-    assert not [e for e in _walk(root) if "onerror" in e.attrs or e.attrs.get("src") == "x"]
+    root = parse(html)
+    assert not [s for s in root.find_all("script") if "alert" in s.text()]
+    assert not [e for e in root.iter() if "onerror" in e.attrs or e.attrs.get("src") == "x"]
     # Shown as the words they are: in the ledger, the coverage grid and the network.
     assert SCRIPT in ledger(root)
     assert SCRIPT in [row[0] for row in body_rows(table(root, "Public stories by theme"))]
     organisations = body_rows(table(root, "Organisations that appear together: organisations"))
     assert IMG in [row[0] for row in organisations]
-    assert any(node.one("title").text().startswith(f"{IMG} (") for node in root.find("g", "node"))
+    assert any(
+        node.one("title").text().startswith(f"{IMG} (")
+        for node in root.find_all("g", class_="node")
+    )
 
 
 @pytest.mark.parametrize("name", [WELSH, ARABIC])
@@ -446,7 +376,9 @@ def test_a_long_welsh_or_arabic_name_shows_whole_in_the_table_and_shortened_in_t
     root = page(client)
     organisations = body_rows(table(root, "Organisations that appear together: organisations"))
     assert [name, "Local authority", "1"] in organisations
-    [node] = [n for n in root.find("g", "node") if n.one("title").text().startswith(name)]
+    [node] = [
+        n for n in root.find_all("g", class_="node") if n.one("title").text().startswith(name)
+    ]
     label = node.one("text").text()
     assert label.endswith("…") and name.startswith(label[:-1].rstrip())
 
@@ -473,7 +405,7 @@ CHARTS = {
 def charts(root: Element) -> dict[str, Element]:
     """Each chart's picture, by the id its own title carries."""
     found = {}
-    for svg in root.find("svg", "chart-svg"):
+    for svg in root.find_all("svg", class_="chart-svg"):
         title = next(child for child in svg.children if child.tag == "title")
         found[title.attrs["id"].removesuffix("-title")] = svg
     return found
@@ -497,8 +429,8 @@ def test_the_bar_chart_has_a_table_with_the_same_figures(client, world):
     root = page(client)
     svg = charts(root)["chart-kinds"]
     drawn = [
-        [bar.one("text", "chart-label").text(), bar.one("text", "chart-value").text()]
-        for bar in svg.find("g", "bar-row")
+        [bar.one("text", class_="chart-label").text(), bar.one("text", class_="chart-value").text()]
+        for bar in svg.find_all("g", class_="bar-row")
     ]
     assert (
         body_rows(table(root, "Outcomes by type"))
@@ -516,7 +448,7 @@ def test_the_bar_chart_has_a_table_with_the_same_figures(client, world):
 
 def test_types_with_outcomes_link_to_the_ledger_filtered_to_them(client, world):
     rows = table(page(client, "/impact/?theme=housing"), "Outcomes by type").one("tbody").children
-    links = {row.text(): [a.attrs["href"] for a in row.find("a")] for row in rows}
+    links = {row.text(): [a.attrs["href"] for a in row.find_all("a")] for row in rows}
     assert links["Funding secured 2 outcomes"] == ["/impact/?theme=housing&type=funding#ledger"]
     assert links["Service change 0 outcomes"] == []
 
@@ -525,7 +457,7 @@ def test_the_coverage_table_has_the_grids_numbers_and_writes_gaps_out(client, wo
     root = page(client)
     coverage = table(root, "Public stories by theme and cohort")
     assert body_rows(coverage) == [["Housing", "1", "1"], ["Health", DASH, "2"]]
-    [gap] = coverage.find("td", "gap")
+    [gap] = coverage.find_all("td", class_="gap")
     # Seen as a dash; heard as words (the dash is hidden from screen readers).
     [dash, words] = gap.children
     assert (dash.text(), dash.attrs["aria-hidden"]) == (DASH, "true")
@@ -533,11 +465,13 @@ def test_the_coverage_table_has_the_grids_numbers_and_writes_gaps_out(client, wo
     # The picture: the same counts, and the gap an outlined, dashed square.
     drawn = [
         [rect.one("title").text() for rect in row]
-        for row in _rows_of(charts(root)["chart-coverage"].find("rect", "cell"))
+        for row in _rows_of(charts(root)["chart-coverage"].find_all("rect", class_="cell"))
     ]
     assert drawn == [["1 story", "1 story"], ["No stories", "2 stories"]]
     [square] = [
-        r for r in charts(root)["chart-coverage"].find("rect", "cell") if "cell-0" in r.classes
+        r
+        for r in charts(root)["chart-coverage"].find_all("rect", class_="cell")
+        if "cell-0" in r.classes
     ]
     assert square.attrs["fill"] == "none" and square.attrs["stroke-dasharray"]
 
@@ -549,7 +483,7 @@ def _rows_of(cells, per_row=2):
 def test_the_network_tables_have_each_organisation_and_pair_the_picture_draws(client, world):
     root = page(client)
     svg = charts(root)["chart-network"]
-    nodes = [node.one("title").text() for node in svg.find("g", "node")]
+    nodes = [node.one("title").text() for node in svg.find_all("g", class_="node")]
     organisations = body_rows(table(root, "Organisations that appear together: organisations"))
     assert [
         f"{name} ({kind}): {n} stor{'y' if n == '1' else 'ies'}" for name, kind, n in organisations
@@ -559,7 +493,7 @@ def test_the_network_tables_have_each_organisation_and_pair_the_picture_draws(cl
         ["Suffolk Mind", "Voluntary and community sector", "2"],
         ["East Suffolk NHS Trust", "NHS", "1"],
     ]
-    lines = sorted(line.one("title").text() for line in svg.find("line", "link"))
+    lines = sorted(line.one("title").text() for line in svg.find_all("line", class_="link"))
     shared = body_rows(table(root, "Organisations that appear together: stories shared"))
     assert sorted(f"{a} and {b}: {n} story together" for a, b, n in shared) == lines
     assert {frozenset(row[:2]) for row in shared} == {

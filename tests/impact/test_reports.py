@@ -9,7 +9,6 @@ cohorts would change every figure below if they leaked.
 
 import datetime as dt
 from decimal import Decimal
-from html.parser import HTMLParser
 from types import SimpleNamespace
 
 import pytest
@@ -30,6 +29,7 @@ from tests.factories import (
     make_story,
     make_theme,
 )
+from tests.markup import Element, parse, table_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -405,90 +405,45 @@ def test_a_story_that_stops_being_public_drops_out_of_every_figure(world, take_d
 
 
 # --- The same, on the pages as served ---------------------------------------------------------
+# Read as they show: text for screen readers only (.visually-hidden) is left out.
 
 
-class Tables(HTMLParser):
-    """What a page says: each table's body rows by its caption, the totals, the paragraphs.
-
-    Text for screen readers only (.visually-hidden) is left out: a gap reads as a dash.
-    """
-
-    def __init__(self, html: str):
-        super().__init__(convert_charrefs=True)
-        self.tables, self.totals, self.paragraphs = {}, [], []
-        self._caption, self._rows, self._text = "", None, None
-        self._in_body = self._in_totals = self._hidden = False
-        self.feed(html)
-
-    def handle_starttag(self, tag, attrs):
-        classes = (dict(attrs).get("class") or "").split()
-        if tag == "table":
-            self._rows, self._caption = [], ""
-        elif tag == "tbody":
-            self._in_body = True
-        elif tag == "tr" and self._in_body:
-            self._rows.append([])
-        elif tag == "ul" and "totals" in classes:
-            self._in_totals = True
-        elif tag == "span" and "visually-hidden" in classes:
-            self._hidden = True
-        if (
-            tag in ("caption", "p")
-            or (tag == "li" and self._in_totals)
-            or (tag in ("td", "th") and self._in_body)
-        ):
-            self._text = []
-
-    def handle_endtag(self, tag):
-        text = _words(self._text or [])
-        if tag == "caption":
-            self._caption = text
-        elif tag in ("td", "th") and self._in_body:
-            self._rows[-1].append(text)
-        elif tag == "tbody":
-            self._in_body = False
-        elif tag == "table" and self._rows is not None:
-            self.tables[self._caption] = self._rows
-            self._rows = None
-        elif tag == "ul":
-            self._in_totals = False
-        elif tag == "li" and self._in_totals:
-            self.totals.append(text)
-        elif tag == "p":
-            self.paragraphs.append(text)
-        elif tag == "span":
-            self._hidden = False
-            return
-        else:
-            return
-        self._text = None
-
-    def handle_data(self, data):
-        if self._text is not None and not self._hidden:
-            self._text.append(data)
-
-
-def _words(parts) -> str:
-    return " ".join("".join(parts).split())
-
-
-def served(client, url) -> Tables:
+def served(client, url) -> Element:
     response = client.get(url)
     assert response.status_code == 200
-    return Tables(response.content.decode())
+    return parse(response.content.decode())
 
 
-def body_rows(page, caption):
-    return page.tables[caption]
+def tables(page: Element) -> dict[str, Element]:
+    """Each table on the page by its caption, as the caption shows."""
+    return {caption.text(seen=True): caption.parent for caption in page.find_all("caption")}
+
+
+def body_rows(page: Element, caption: str) -> list[list[str]]:
+    """The table's body rows as they show: a gap reads as a dash, not its hidden words."""
+    return table_rows(tables(page)[caption], "tbody")
+
+
+def paragraphs(page: Element) -> list[str]:
+    return [p.text(seen=True) for p in page.find_all("p")]
+
+
+def listed_totals(page: Element) -> list[str]:
+    """The totals as they show, in the order listed."""
+    return [
+        li.text(seen=True)
+        for ul in page.find_all("ul", class_="totals")
+        for li in ul.find_all("li")
+    ]
 
 
 def impact_figures(page):
     """What /impact/ says, table by table, as a reader reads it."""
-    [lead] = [p for p in page.paragraphs if p.startswith("What changed")]
-    [ledger] = [caption for caption in page.tables if caption.startswith("Outcomes (")]
+    [lead] = [p for p in paragraphs(page) if p.startswith("What changed")]
+    [ledger] = [caption for caption in tables(page) if caption.startswith("Outcomes (")]
     return {
         "lead": lead,
-        "totals": page.totals,
+        "totals": listed_totals(page),
         "kinds": body_rows(page, "Outcomes by type"),
         "coverage": body_rows(
             page, "Public stories by theme and cohort: stories per theme and cohort"
@@ -506,10 +461,10 @@ def impact_figures(page):
 
 
 def theme_figures(page):
-    [said] = [p for p in page.paragraphs if "public stor" in p and "reported" in p]
+    [said] = [p for p in paragraphs(page) if "public stor" in p and "reported" in p]
     return {
         "said": said,
-        "totals": page.totals,
+        "totals": listed_totals(page),
         "kinds": body_rows(page, "Outcomes by type: Housing"),
     }
 

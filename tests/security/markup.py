@@ -1,17 +1,18 @@
 """Reading a page as a browser would, for what an injected payload needs to run or restyle it.
 
-`read_page` parses HTML with the standard library's parser and reports every
-live thing that the site's own templates never make: a script that is not the
-site's JSON-LD, an event handler, a `javascript:`/`data:`/`vbscript:` address,
-a style, an element that runs or embeds content, or an element given the class
-or id a payload asked for. It also keeps the page's text and JSON-LD, so a test
+`read_page` reads HTML as a tree (tests.markup) and reports every live thing
+that the site's own templates never make: a script that is not the site's
+JSON-LD, an event handler, a `javascript:`/`data:`/`vbscript:` address, a
+style, an element that runs or embeds content, or an element given the class or
+id a payload asked for. It also keeps the page's text and JSON-LD, so a test
 can check that hostile text arrived as text.
 """
 
 import json
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
+
+from tests.markup import Element, parse
 
 JSON_LD = "application/ld+json"
 # The class and id the payloads try to give elements; the site's templates never use it.
@@ -66,63 +67,54 @@ class Page:
 OUR_SVG = {"chart-svg": ("role", "img"), "swatch": ("aria-hidden", "true")}
 
 
-def _our_chart(tag: str, attrs) -> bool:
-    found = dict(attrs)
-    classes = (found.get("class") or "").split()
-    return tag == "svg" and any(
-        mark in classes and found.get(name) == value for mark, (name, value) in OUR_SVG.items()
+def _our_chart(element: Element) -> bool:
+    return element.tag == "svg" and any(
+        mark in element.classes and element.attrs.get(name) == value
+        for mark, (name, value) in OUR_SVG.items()
     )
 
 
-class _Reader(HTMLParser):
-    def __init__(self, page: Page):
-        super().__init__(convert_charrefs=True)
-        self.page = page
-        self.json_ld_text: list[str] | None = None
+def _json_ld(element: Element) -> bool:
+    """A script the site writes its JSON-LD in: its text is data, not a script."""
+    return (
+        element.tag == "script"
+        and element.attrs.get("type") == JSON_LD
+        and "src" not in element.attrs
+    )
 
-    def handle_starttag(self, tag, attrs):
-        problems = self.page.problems
-        names = {name for name, _ in attrs}
-        if tag == "script":
-            script_type = dict(attrs).get("type")
-            if script_type != JSON_LD or "src" in names:
-                problems.append(f"<script type={script_type!r}>")
-            else:
-                self.json_ld_text = []
-        if tag in FORBIDDEN_ELEMENTS and not _our_chart(tag, attrs):
-            problems.append(f"<{tag}> element")
-        if tag == "meta" and "http-equiv" in names:
-            problems.append("<meta http-equiv>")
-        for name, value in attrs:
-            value = value or ""
-            self.page.attributes.append((tag, name, value))
-            if name.startswith("on"):
-                problems.append(f"<{tag} {name}=...> event handler")
-            elif name == "style":
-                problems.append(f"<{tag} style=...>")
-            elif name in ADDRESS_ATTRIBUTES and live_address(value):
-                problems.append(f"<{tag} {name}={value!r}>")
-            elif name in ("class", "id") and PAYLOAD_MARKER in value:
-                problems.append(f"<{tag} {name}={value!r}> from content")
 
-    def handle_endtag(self, tag):
-        if tag == "script" and self.json_ld_text is not None:
-            raw, self.json_ld_text = "".join(self.json_ld_text), None
-            try:
-                self.page.json_ld.append(json.loads(raw))
-            except ValueError:
-                self.page.problems.append(f"JSON-LD that is not JSON: {raw[:80]!r}")
-
-    def handle_data(self, data):
-        if self.json_ld_text is not None:
-            self.json_ld_text.append(data)
-        else:
-            self.page.texts.append(data)
+def _problems(element: Element) -> list[str]:
+    tag, attrs = element.tag, element.attrs
+    problems = []
+    if tag == "script" and not _json_ld(element):
+        problems.append(f"<script type={attrs.get('type')!r}>")
+    if tag in FORBIDDEN_ELEMENTS and not _our_chart(element):
+        problems.append(f"<{tag}> element")
+    if tag == "meta" and "http-equiv" in attrs:
+        problems.append("<meta http-equiv>")
+    # Each attribute as written: a browser obeys the first of two with one name.
+    for name, value in element.attributes:
+        if name.startswith("on"):
+            problems.append(f"<{tag} {name}=...> event handler")
+        elif name == "style":
+            problems.append(f"<{tag} style=...>")
+        elif name in ADDRESS_ATTRIBUTES and live_address(value):
+            problems.append(f"<{tag} {name}={value!r}>")
+        elif name in ("class", "id") and PAYLOAD_MARKER in value:
+            problems.append(f"<{tag} {name}={value!r}> from content")
+    return problems
 
 
 def read_page(html: str) -> Page:
-    page = Page()
-    reader = _Reader(page)
-    reader.feed(html)
-    reader.close()
+    document = parse(html)
+    page = Page(texts=list(document.strings(skip=_json_ld)))
+    for element in document.iter():
+        page.problems += _problems(element)
+        page.attributes += [(element.tag, name, value) for name, value in element.attributes]
+        if _json_ld(element):
+            raw = element.text("")
+            try:
+                page.json_ld.append(json.loads(raw))
+            except ValueError:
+                page.problems.append(f"JSON-LD that is not JSON: {raw[:80]!r}")
     return page

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 from axes.models import AccessAttempt
@@ -38,6 +37,7 @@ from stories.models import (
     TaggedStory,
     Theme,
 )
+from tests.markup import form_data, parse
 
 ANONYMOUS, STAFF, VIEWER, CONTRIBUTOR, EDITOR, SUPERUSER = ROLES = (
     "anonymous",
@@ -73,84 +73,13 @@ class World:
 # --- Reading a form as a browser would send it ----------------------------------
 
 
-class _FormReader(HTMLParser):
-    """The successful controls of one <form>, as a browser submits them."""
-
-    SKIPPED_TYPES = {"submit", "button", "image", "reset", "file"}
-
-    def __init__(self, form_id: str):
-        super().__init__(convert_charrefs=True)
-        self.form_id = form_id
-        self.inside = False
-        self.data: dict[str, list[str]] = {}
-        self._select: dict | None = None
-        self._option: dict | None = None
-        self._textarea: dict | None = None
-
-    def _add(self, name: str, value: str) -> None:
-        if name and "__prefix__" not in name:  # the admin's template for new inline rows
-            self.data.setdefault(name, []).append(value)
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "form":
-            self.inside = attrs.get("id") == self.form_id
-            return
-        if not self.inside or "disabled" in attrs:
-            return
-        name = attrs.get("name", "")
-        if tag == "input":
-            kind = attrs.get("type", "text").lower()
-            if kind in self.SKIPPED_TYPES:
-                return
-            if kind in {"checkbox", "radio"}:
-                if "checked" in attrs:
-                    self._add(name, attrs.get("value") or "on")
-                return
-            self._add(name, attrs.get("value") or "")
-        elif tag == "select":
-            self._select = {"name": name, "multiple": "multiple" in attrs, "options": []}
-        elif tag == "option" and self._select is not None:
-            self._option = {
-                "value": attrs.get("value"),
-                "selected": "selected" in attrs,
-                "text": "",
-            }
-            self._select["options"].append(self._option)
-        elif tag == "textarea":
-            self._textarea = {"name": name, "text": ""}
-
-    def handle_data(self, data):
-        if self._option is not None:
-            self._option["text"] += data
-        if self._textarea is not None:
-            self._textarea["text"] += data
-
-    def handle_endtag(self, tag):
-        if tag == "form":
-            self.inside = False
-        elif tag == "option":
-            self._option = None
-        elif tag == "textarea" and self._textarea is not None:
-            # The HTML parser drops the newline a <textarea> may open with, as browsers do.
-            self._add(self._textarea["name"], self._textarea["text"].removeprefix("\n"))
-            self._textarea = None
-        elif tag == "select" and self._select is not None:
-            options = self._select["options"]
-            chosen = [o for o in options if o["selected"]]
-            if not chosen and options and not self._select["multiple"]:
-                chosen = options[:1]
-            for option in chosen:
-                value = option["value"] if option["value"] is not None else option["text"]
-                self._add(self._select["name"], value)
-            self._select = None
-
-
 def read_form(html: str, form_id: str) -> dict[str, list[str]]:
-    reader = _FormReader(form_id)
-    reader.feed(html)
-    assert reader.data, f"no form with id {form_id!r} on the page"
-    return reader.data
+    """What the browser sends from the form with this id, as it stands."""
+    sent = form_data(parse(html).one("form", id=form_id))
+    # Left out: the admin's template for new inline rows, named with __prefix__.
+    data = {name: values for name, values in sent.items() if "__prefix__" not in name}
+    assert data, f"the form {form_id!r} sends nothing"
+    return data
 
 
 def admin_form_id(url: str) -> str:
