@@ -9,6 +9,7 @@ from django.contrib.admin.models import LogEntry
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
+from django.db import connection
 from reversion.models import Revision, Version
 from taggit.models import Tag
 
@@ -59,7 +60,9 @@ def test_the_scan_would_find_them_everywhere_beforehand(person):
         "admin.LogEntry",
         "reversion.Version",
     } <= found
-    assert search_index_naming_them()
+    # SQLite keeps words in FTS5 shadow tables too; PostgreSQL's index is the
+    # SearchDocument row's own vector, scanned above.
+    assert search_index_naming_them() or connection.vendor != "sqlite"
     assert files_of_theirs(media_files(), person)
     assert {Version, Revision, LogEntry} <= set(scanned_models())
 
