@@ -33,10 +33,10 @@ from archive.contents import PARTS, Part, owner_of
 from archive.media import MediaWriter
 from archive.reading import Archive, ArchiveError
 from archive.restore import all_or_nothing, loaded_rows, refresh_derived, save_checked
+from editorial.revisions import save_revision
 from images.models import HasImages
 from images.signals import refresh_renditions
 from stories.models import Story
-from stories.revisions import save_revision
 
 
 @dataclass

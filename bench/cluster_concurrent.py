@@ -1,7 +1,7 @@
 """Two editors, one on each instance: the edit-conflict rule, and a burst of saves.
 
 Both instances lock the story's row in the one database while a save checks
-the edit it was opened at (stories.forms), so the rule holds across instances
+the edit it was opened at (editorial.forms), so the rule holds across instances
 as it does across one instance's workers.
 """
 

@@ -71,8 +71,8 @@ class Picks:
 
 
 def pick() -> Picks:
+    from editorial.workflow import publication_problem
     from stories.models import Story
-    from stories.workflow import publication_problem
 
     public = list(Story.objects.public().latest_first().select_related("participant")[:200])
     first_page = public[:11]  # still the first page (12) once the draft is published

@@ -39,8 +39,8 @@ def reader_pages(*, avoid: set[int], stories: int = 8) -> list[tuple[str, int, s
     """
     from django.db.models import Count
 
-    from impactcms.sitemaps import SITEMAPS
     from participants.models import Cohort, Organisation, Participant, Programme
+    from public.sitemaps import SITEMAPS
     from stories.models import Story, Theme
     from stories.pagination import STORIES_PER_PAGE
 
@@ -128,8 +128,8 @@ def stories_for(editors: list[str], *, drafts: int, published: int) -> dict[str,
 
     The first editor also gets a story with a hero image, whose image must survive a save.
     """
+    from editorial.workflow import publication_problem
     from stories.models import Story
-    from stories.workflow import publication_problem
 
     rng = random.Random(2)
     candidates = Story.objects.filter(status=Story.Status.DRAFT).select_related("participant")

@@ -21,9 +21,9 @@ from django.utils import timezone
 from reversion.models import Version
 
 from demo import pictures
+from editorial.revisions import save_revision
 from participants.models import Cohort, ConsentWording, Organisation, Participant, Programme
 from stories.models import Outcome, Story, StoryPartner, Theme
-from stories.revisions import save_revision
 
 DATA = Path(__file__).parent / "data"
 SCHEDULED = "scheduled"

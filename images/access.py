@@ -1,7 +1,7 @@
 """Who may fetch a picture: the addresses of renditions, whose they are, and signatures.
 
 Every picture a page shows is a rendition served at /pictures/<storage name>
-(impactcms.views.picture), never straight from MEDIA_ROOT or the bucket. Its
+(public.site_views.picture), never straight from MEDIA_ROOT or the bucket. Its
 storage name says whose it is (images.renditions.folder_for):
 
     renditions/<app>.<model>/<pk>/<field>-<random part>/<spec>-<width>.<format>

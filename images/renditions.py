@@ -9,7 +9,7 @@ call, and a missing rendition just means no image on the page.
 
 Each upload's renditions go in a folder of their own with a random part, so no
 address can be worked out from anything known about the picture; they are
-served only through images.access (see impactcms.views.picture).
+served only through images.access (see public.site_views.picture).
 """
 
 import io

@@ -4,7 +4,7 @@ With several app servers no one server's disk can hold the uploads, so setting
 MEDIA_BUCKET puts every original and rendition in that bucket (django-storages'
 S3 backend; AWS, MinIO, or anything that speaks S3). The bucket is private:
 objects are stored with the private ACL, and browsers never fetch from it.
-Pictures are served by the app (/pictures/, impactcms.views.picture), which
+Pictures are served by the app (/pictures/, public.site_views.picture), which
 checks on every request that what they show is still public, as on disk.
 """
 

@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "stories",
     "impact",
     "pagecache",
+    "editorial",
+    "public",
     "archive",
     "demo",
     "bench",
@@ -170,7 +172,7 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(envstr("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Uploads are never public: an image field's url() is the staff-only view of the
-# original (impactcms.views.original), and pages show renditions at /pictures/,
+# original (public.site_views.original), and pages show renditions at /pictures/,
 # served while what they show is public. No web server may serve MEDIA_ROOT.
 MEDIA_URL = "/admin/originals/"
 MEDIA_ROOT = Path(envstr("MEDIA_ROOT", str(BASE_DIR / "media")))
@@ -221,7 +223,7 @@ CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         # NONCE is named only on responses that ask for one: the admin's story form,
-        # for the prose editor's import map (impactcms.admin_media).
+        # for the prose editor's import map (editorial.admin.media).
         "script-src": [SELF, NONCE],
         "style-src": [SELF],
         "img-src": [SELF, "data:"],
@@ -243,8 +245,8 @@ AXES_COOLOFF_TIME = timedelta(minutes=envint("LOGIN_LOCKOUT_MINUTES", 30))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
-AXES_CLIENT_IP_CALLABLE = "impactcms.login_throttle.client_ip"
-AXES_USERNAME_CALLABLE = "impactcms.login_throttle.login_username"
+AXES_CLIENT_IP_CALLABLE = "common.login_throttle.client_ip"
+AXES_USERNAME_CALLABLE = "common.login_throttle.login_username"
 # How many proxies of our own sit in front of the app and append to X-Forwarded-For.
 TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)
 

@@ -3,12 +3,12 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
-from impact.admin_coverage import theme_coverage_view
-from impactcms.admin_shortcut import view_on_site
-from impactcms.sitemaps import SITEMAPS
-from impactcms.views import original, picture, robots_txt
+from editorial.admin.coverage import theme_coverage_view
+from editorial.admin.shortcut import view_on_site
 from pagecache import queries
 from pagecache.decorators import cached_public_page
+from public.site_views import original, picture, robots_txt
+from public.sitemaps import SITEMAPS
 
 admin.site.site_header = "Impact CMS"
 admin.site.site_title = "Impact CMS"
@@ -40,8 +40,8 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots"),
     # Every picture a page shows: renditions, while what they show is public.
     path("pictures/<path:name>", picture, name="picture"),
-    path("", include("participants.urls")),
-    path("", include("stories.urls")),
+    path("", include("public.people_urls")),
+    path("", include("public.story_urls")),
     path("", include("impact.urls")),
 ]
 

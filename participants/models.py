@@ -3,10 +3,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
+from common.addresses import slug_address
 from images.fields import CleanImageField
 from images.models import HasImages, ImageUse
 from images.names import RandomName
-from impactcms.addresses import slug_address
 from participants.querysets import (
     PUBLIC_WEB_SCOPES,
     CohortQuerySet,
@@ -276,7 +276,7 @@ class ConsentWording(models.Model):
 class ConsentChange(models.Model):
     """One change to a participant's consent: who made it, when, from what to what.
 
-    Append-only: rows are written by participants.services and never changed.
+    Append-only: rows are written by editorial.people_services and never changed.
     Only erasure of the person removes them.
     """
 

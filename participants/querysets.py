@@ -1,9 +1,12 @@
 import datetime as dt
 
-from django.apps import apps
 from django.db import models
 from django.db.models import Count, Exists, Min, OuterRef, Q
 from django.utils import timezone
+
+# A story's status when published (stories.Story.Status.PUBLISHED): the rule of what
+# is public lives here, beside consent, since stories stand above participants.
+PUBLISHED = "published"
 
 # Consent scopes that allow a participant on the public website.
 PUBLIC_WEB_SCOPES = ("web_and_print", "web")
@@ -31,15 +34,26 @@ def consent_stands(prefix: str = "") -> Q:
     )
 
 
-def _public_stories():
-    return apps.get_model("stories", "Story").objects.public()
+def public_story(prefix: str = "") -> Q:
+    """The condition under which a story is public, through a relation named by `prefix`.
+
+    `Story.objects.public()` applies it directly; a related model asks "is there
+    a public story" with `Exists(...filter(public_story("story__"), ...))`, a
+    probe per row rather than a list of every public story (which SQLite would
+    build in full before answering a question about one organisation).
+    """
+    now = timezone.now()
+    return (
+        consent_stands(f"{prefix}participant__")
+        & (Q(**{f"{prefix}expires_at__isnull": True}) | Q(**{f"{prefix}expires_at__gt": now}))
+        & Q(**{f"{prefix}status": PUBLISHED, f"{prefix}published_at__lte": now})
+    )
 
 
-def _public_partnerships():
-    # stories.querysets imports this module, so it is imported when first used.
-    from stories.querysets import public_story
-
-    return apps.get_model("stories", "StoryPartner").objects.filter(public_story("story__"))
+def _stories_of(participant_model):
+    """The Story model, reached through the relation its participant field makes:
+    stories are defined above this app, which never imports them."""
+    return participant_model.stories.rel.related_model
 
 
 class ParticipantQuerySet(models.QuerySet):
@@ -64,36 +78,33 @@ class ParticipantQuerySet(models.QuerySet):
         A probe per participant (EXISTS), so looking up one person costs the
         same at any size of archive.
         """
-        return self.with_consent().filter(
-            Exists(_public_stories().filter(participant=OuterRef("pk")))
-        )
+        stories = _stories_of(self.model).objects.filter(public_story())
+        return self.with_consent().filter(Exists(stories.filter(participant=OuterRef("pk"))))
 
     def with_public_story_counts(self):
-        stories = apps.get_model("stories", "Story").objects.public()
-        return self.annotate(
-            story_count=Count("stories", filter=Q(stories__in=stories.values("pk")))
-        )
+        return self.annotate(story_count=Count("stories", filter=public_story("stories__")))
 
 
 class OrganisationQuerySet(models.QuerySet):
     def public(self):
         """Organisations named on a public story, as a participant's employer or a partner."""
+        stories = _stories_of(self.model.participants.rel.related_model).objects
+        partnerships = self.model.partnerships.rel.related_model.objects
         return self.filter(
-            Exists(_public_stories().filter(participant__organisation=OuterRef("pk")))
-            | Exists(_public_partnerships().filter(organisation=OuterRef("pk")))
+            Exists(stories.filter(public_story(), participant__organisation=OuterRef("pk")))
+            | Exists(partnerships.filter(public_story("story__"), organisation=OuterRef("pk")))
         )
 
     def with_public_story_counts(self):
-        stories = apps.get_model("stories", "Story").objects.public()
         return self.annotate(
             story_count=Count(
                 "participants__stories",
-                filter=Q(participants__stories__in=stories.values("pk")),
+                filter=public_story("participants__stories__"),
                 distinct=True,
             ),
             partnership_count=Count(
                 "partnerships",
-                filter=Q(partnerships__story__in=stories.values("pk")),
+                filter=public_story("partnerships__story__"),
                 distinct=True,
             ),
         )

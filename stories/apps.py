@@ -6,7 +6,4 @@ class StoriesConfig(AppConfig):
     verbose_name = "Stories"
 
     def ready(self):
-        from stories.revisions import register
         from stories.search import signals  # noqa: F401  (connects the receivers)
-
-        register()

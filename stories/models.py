@@ -7,11 +7,11 @@ from django.utils import timezone
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from common.addresses import slug_address
+from common.dates import local_datetime
 from images.fields import CleanImageField
 from images.models import HasImages, ImageUse
 from images.names import RandomName
-from impactcms.addresses import slug_address
-from impactcms.dates import local_datetime
 from participants.models import Organisation, Participant
 from stories.fields import SanitizedBodyField
 from stories.querysets import OutcomeQuerySet, StoryQuerySet, ThemeQuerySet
@@ -340,7 +340,7 @@ class ShareLink(models.Model):
         "for", max_length=120, blank=True, help_text='Who it is for, e.g. "Andrew, to approve".'
     )
     # Who the link was made for: the story's participant then. A change of
-    # participant revokes the story's links (stories.services), and an answer
+    # participant revokes the story's links (editorial.services), and an answer
     # counts only for the participant it was given for.
     participant = models.ForeignKey(
         Participant, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

@@ -1,34 +1,9 @@
-from django.apps import apps
 from django.db import models
 from django.db.models import Count, Exists, F, Min, OuterRef, Prefetch, Q, Sum
-from django.utils import timezone
 from taggit.models import Tag
 
 from participants.models import Cohort, Organisation, Participant
-from participants.querysets import consent_stands
-
-PUBLISHED = "published"  # StoryStatus.PUBLISHED (the models import this module)
-
-
-def _stories_model(name: str):
-    # The stories models import this module, so they are looked up when used.
-    return apps.get_model("stories", name)
-
-
-def public_story(prefix: str = "") -> Q:
-    """The condition under which a story is public, through a relation named by `prefix`.
-
-    `Story.objects.public()` applies it directly; a related model asks "is there
-    a public story" with `Exists(...filter(public_story("story__"), ...))`, a
-    probe per row rather than a list of every public story (which SQLite would
-    build in full before answering a question about one organisation).
-    """
-    now = timezone.now()
-    return (
-        consent_stands(f"{prefix}participant__")
-        & (Q(**{f"{prefix}expires_at__isnull": True}) | Q(**{f"{prefix}expires_at__gt": now}))
-        & Q(**{f"{prefix}status": PUBLISHED, f"{prefix}published_at__lte": now})
-    )
+from participants.querysets import public_story
 
 
 class StoryQuerySet(models.QuerySet):
@@ -88,7 +63,7 @@ class StoryQuerySet(models.QuerySet):
 
     def tags_used(self):
         """The tags on these stories, by name."""
-        tagged = _stories_model("TaggedStory").objects.filter(
+        tagged = self.model.tags.through.objects.filter(
             content_object__in=self.order_by().values("pk")
         )
         return Tag.objects.filter(pk__in=tagged.values("tag_id")).order_by("name")
@@ -106,7 +81,7 @@ class StoryQuerySet(models.QuerySet):
 
     def with_cards(self):
         """What a story card shows, fetched in a fixed number of queries."""
-        themes = _stories_model("Theme").objects.order_by("order", "name")
+        themes = self.model.themes.field.related_model.objects.order_by("order", "name")
         return self.select_related("participant", "participant__organisation").prefetch_related(
             Prefetch("themes", queryset=themes),
             "tags",
@@ -117,7 +92,7 @@ class StoryQuerySet(models.QuerySet):
         return self.with_cards().prefetch_related(
             Prefetch(
                 "partnerships",
-                queryset=_stories_model("StoryPartner").objects.select_related("organisation"),
+                queryset=self.model.partnerships.rel.related_model.objects.select_related("organisation"),
             ),
             "outcomes",
             Prefetch("participant__cohorts", queryset=Cohort.objects.select_related("programme")),
@@ -140,6 +115,11 @@ class StoryQuerySet(models.QuerySet):
         return sharing if len(sharing) >= minimum else ranked[:minimum]
 
 
+def _stories(themes):
+    """Story, through the relation its themes field makes (the models import this module)."""
+    return themes.model.stories.rel.related_model
+
+
 class ThemeQuerySet(models.QuerySet):
     def public(self):
         """Themes the public may see: those at least one public story has.
@@ -148,7 +128,7 @@ class ThemeQuerySet(models.QuerySet):
         unseen, as their tags do. A probe per theme (EXISTS), as
         `OrganisationQuerySet.public` asks it.
         """
-        stories = _stories_model("Story").objects.public()
+        stories = _stories(self).objects.public()
         return self.filter(Exists(stories.filter(themes=OuterRef("pk"))))
 
     def with_story_counts(self, stories):
@@ -160,14 +140,14 @@ class ThemeQuerySet(models.QuerySet):
         )
 
     def with_public_story_counts(self):
-        return self.with_story_counts(_stories_model("Story").objects.public())
+        return self.with_story_counts(_stories(self).objects.public())
 
     def occurring_with(self, theme, *, limit: int = 5):
         """The themes found most often on the public stories of `theme`.
 
         Counted over public stories and kept above none, so public themes only.
         """
-        stories = _stories_model("Story").objects.public().for_theme(theme)
+        stories = _stories(self).objects.public().for_theme(theme)
         return (
             self.exclude(pk=theme.pk)
             .with_story_counts(stories)
@@ -183,7 +163,7 @@ class OutcomeQuerySet(models.QuerySet):
         A probe per outcome (EXISTS), so the ledger walks its date index and
         stops at a page's worth, instead of listing every public story first.
         """
-        stories = _stories_model("Story").objects.public()
+        stories = self.model.story.field.related_model.objects.public()
         return self.filter(Exists(stories.filter(pk=OuterRef("story_id"))))
 
     def ledger_order(self):

@@ -16,9 +16,9 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from archive.contents import PARTS
-from participants import services as participant_services
+from editorial import people_services as participant_services
+from editorial import revisions, services, sharing
 from participants.models import ConsentWording, Erasure, Participant
-from stories import revisions, services, sharing
 from stories.models import SearchDocument, Story
 from tests.factories import (
     make_cohort,

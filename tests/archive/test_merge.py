@@ -8,8 +8,8 @@ from django.core.files.storage import default_storage
 from reversion.models import Revision
 from taggit.models import Tag
 
+from editorial import revisions
 from participants.models import Organisation
-from stories import revisions
 from stories.models import ShareLink, Story, Theme
 from tests.archive.site import add_image, archived_rows, rows, run, wipe_site
 from tests.factories import make_organisation, make_staff, make_story, make_theme

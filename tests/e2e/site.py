@@ -1,8 +1,8 @@
 """The content the browser and HTML tests read, and one address of each public page type."""
 
 from demo.loader import load_demo
+from editorial.sharing import create_share_link, share_url
 from stories.models import Story, Theme
-from stories.sharing import create_share_link, share_url
 from tests.factories import make_participant, make_story
 
 SEED_STORY = "andrew-wilesmith-ipswich-leisure-to-community-health"

@@ -16,10 +16,10 @@ from django.core.files.storage import default_storage
 from django.utils import timezone
 from PIL import Image
 
+from editorial.sharing import create_share_link, share_url
 from images.access import SIGNATURE, picture_url
 from participants.models import Participant
 from stories.models import Story
-from stories.sharing import create_share_link, share_url
 from tests.factories import make_organisation, make_participant, make_partner, make_staff
 from tests.images.pictures import image_bytes, upload
 from tests.images.test_renditions import story_with_hero

@@ -6,9 +6,9 @@ import re
 import pytest
 from django.utils import timezone
 
+from editorial.services import unpublish_story
 from pagecache.versions import current_token
 from participants.models import Participant
-from stories.services import unpublish_story
 from tests.factories import (
     make_cohort,
     make_organisation,

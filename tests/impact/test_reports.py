@@ -14,9 +14,9 @@ from types import SimpleNamespace
 import pytest
 from django.utils import timezone
 
+from editorial import services
 from impact import reports
 from participants.models import Participant
-from stories import services
 from stories.models import Outcome, Story
 from tests.factories import (
     make_cohort,

@@ -28,6 +28,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from reversion.models import Version
 
+from editorial.sharing import create_share_link, share_url
 from impactcms import replicas
 from impactcms.replicas import PRIMARY, REPLICA, PrimaryReplicaRouter
 from pagecache import versions
@@ -35,7 +36,6 @@ from pagecache.data import REQUEST_TOKEN
 from pagecache.models import ContentVersion
 from participants.models import Participant
 from stories.models import SignOff, Story
-from stories.sharing import create_share_link, share_url
 from tests.factories import make_participant, make_story
 from tests.impactcms.replica_stand_in import copy_to_replica, stand_in_replica
 

@@ -8,8 +8,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from editorial import services
 from participants.models import Participant
-from stories import services
 from stories.models import Story
 from tests.factories import make_participant, make_story
 from tests.images.pictures import upload

@@ -25,14 +25,14 @@ from django.core.cache import cache
 from django.urls import URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from impactcms.sitemaps import SITEMAPS
+from editorial.sharing import create_share_link, revoke_share_link, share_url
 from pagecache import versions
-from participants import views as participant_views
 from participants.models import Participant
+from public import people_views as participant_views
+from public.sitemaps import SITEMAPS
 from stories import pagination
 from stories.models import Story
 from stories.querysets import public_story
-from stories.sharing import create_share_link, revoke_share_link, share_url
 from tests.factories import (
     make_cohort,
     make_organisation,

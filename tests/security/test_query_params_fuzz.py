@@ -17,7 +17,7 @@ from django.core.cache import cache
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from stories.sharing import create_share_link, share_url
+from editorial.sharing import create_share_link, share_url
 from tests.factories import (
     make_cohort,
     make_organisation,

@@ -23,6 +23,8 @@ from django.utils import timezone
 from reversion.models import Version
 from taggit.models import Tag
 
+from editorial.revisions import save_revision, versions_of
+from editorial.sharing import create_share_link, share_url
 from participants.models import (
     CONSENT_FIELDS,
     Cohort,
@@ -34,8 +36,6 @@ from participants.models import (
     Programme,
 )
 from stories.models import ShareLink, SignOff, StatusChange, Story, Theme
-from stories.revisions import save_revision, versions_of
-from stories.sharing import create_share_link, share_url
 from tests.factories import (
     make_cohort,
     make_organisation,

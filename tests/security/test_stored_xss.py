@@ -17,10 +17,10 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
-from impactcms.addresses import slug_address
+from common.addresses import slug_address
+from editorial.sharing import share_url
 from participants.models import Cohort, Organisation, Participant, Programme
 from stories.models import Story, Theme
-from stories.sharing import share_url
 from tests.admin_posts import ADD_URL, formset, story_form
 from tests.images.pictures import upload
 from tests.security.markup import read_page

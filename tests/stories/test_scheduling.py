@@ -8,7 +8,7 @@ import pytest
 from django.db import IntegrityError
 from django.utils import timezone
 
-from stories import services
+from editorial import services
 from stories.models import Story
 from tests.admin_posts import ADD_URL, change_url, story_form
 from tests.factories import make_participant, make_story

@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 from taggit.models import Tag
 
-from stories import services
+from editorial import services
 from stories.models import SearchDocument, Story
 from stories.search import service as search
 from tests.factories import make_organisation, make_partner, make_story

@@ -1,0 +1,307 @@
+from django.contrib import admin
+from django.db import models
+from django.db.models import Count
+
+from editorial.admin.display import thumbnail
+from editorial.admin.inlines import LabelledTabularInline
+from editorial.admin.personal_data import erase_personal_data, export_personal_data
+from editorial.admin.slugs import FillsEmptySlug
+from editorial.people_services import (
+    can_change_consent,
+    profile_refusal,
+    save_organisation,
+    save_participant,
+)
+from participants.models import (
+    CONSENT_FIELDS,
+    Cohort,
+    ConsentChange,
+    ConsentWording,
+    Erasure,
+    Organisation,
+    Participant,
+    Programme,
+)
+from stories.models import Story
+
+
+class StoryOfParticipantInline(admin.TabularInline):
+    """The participant's stories, listed on their page with links to edit each."""
+
+    model = Story
+    fields = ["title", "status", "published_at"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = True
+    verbose_name_plural = "stories about this participant"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class ConsentChangeInline(admin.TabularInline):
+    """The participant's consent history: append-only, so read-only here for everyone."""
+
+    model = ConsentChange
+    fields = ["at", "by", "what_changed", "wording", "withdrawal", "note"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    verbose_name = "consent change"
+    verbose_name_plural = "consent history"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("participants.view_participant")
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # append-only
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("by", "wording")
+
+    @admin.display(description="What changed")
+    def what_changed(self, change):
+        labels = {f.name: f.verbose_name for f in Participant._meta.fields}
+        return "; ".join(
+            f"{labels.get(name, name)}: {before or '—'} → {after or '—'}"
+            for name, (before, after) in change.changes.items()
+        )
+
+
+class ProtectsPublicProfiles:
+    """People and organisations on a published story change only by an editor's hand."""
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        return obj is None or profile_refusal(request.user, obj) is None
+
+
+class ConsentFilter(admin.SimpleListFilter):
+    title = "consent"
+    parameter_name = "consent"
+
+    def lookups(self, request, model_admin):
+        return [("stands", "Stands"), ("missing", "Not given or withdrawn")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "stands":
+            return queryset.with_consent()
+        if self.value() == "missing":
+            return queryset.exclude(pk__in=Participant.objects.with_consent().values("pk"))
+        return queryset
+
+
+@admin.register(Participant)
+class ParticipantAdmin(ProtectsPublicProfiles, FillsEmptySlug, admin.ModelAdmin):
+    # Explicit: an annotated (GROUP BY) query drops Meta.ordering, and the autocomplete pages it.
+    ordering = ["name", "pk"]
+    list_display = ["name", "photo_preview", "job_title", "organisation", "consent", "story_count"]
+    list_select_related = ["organisation"]
+    list_filter = [ConsentFilter, "organisation__kind", "cohorts__programme", "cohorts"]
+    search_fields = ["name", "job_title", "organisation__name"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["organisation", "cohorts"]
+    inlines = [StoryOfParticipantInline, ConsentChangeInline]
+    actions = [export_personal_data, erase_personal_data]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "job_title", "organisation", "cohorts", "bio"]}),
+        (
+            "Photo",
+            {
+                "fields": ["photo", "photo_alt", "photo_decorative"],
+                "description": "JPEG, PNG or WebP, up to 20 MB and 50 megapixels. Location and "
+                "camera details are removed when it is saved.",
+            },
+        ),
+        (
+            "Consent",
+            {
+                "fields": [
+                    "consent_given",
+                    "consent_given_at",
+                    "consent_scope",
+                    ("consent_name", "consent_photo", "consent_quotes"),
+                    "consent_expires_on",
+                    "consent_withdrawn_at",
+                    "consent_wording",
+                ],
+                "description": "A participant appears in public only while consent stands: "
+                "given, for the website, to be named, not past its end date and not "
+                "withdrawn. Nothing is deleted when it lapses. Only editors change consent, "
+                "and every change is kept in the consent history below.",
+            },
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(story_total=Count("stories"))
+
+    def get_inlines(self, request, obj):
+        # A person being added has no stories and no consent history yet.
+        return self.inlines if obj is not None else []
+
+    def get_readonly_fields(self, request, obj=None):
+        if can_change_consent(request.user):
+            return self.readonly_fields
+        return [*self.readonly_fields, *CONSENT_FIELDS]
+
+    def save_model(self, request, obj, form, change):
+        # The service checks again what the form allowed, and keeps the consent history.
+        save_participant(participant=obj, by=request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        # A person leaves through erasure (the action below), which removes every
+        # trace of them, pictures and revisions included, and logs it; a plain
+        # delete would leave their name in the admin log and their revisions.
+        return False
+
+    def has_personal_data_permission(self, request):
+        """Subject access and erasure: editors, who hold consent in their hands."""
+        return can_change_consent(request.user)
+
+    @admin.display(description="Photo")
+    def photo_preview(self, obj):
+        return thumbnail(obj, "photo", "profile")
+
+    @admin.display(description="Consent", boolean=True)
+    def consent(self, obj):
+        return obj.consent_stands
+
+    @admin.display(description="Stories", ordering="story_total")
+    def story_count(self, obj):
+        return obj.story_total
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(ProtectsPublicProfiles, FillsEmptySlug, admin.ModelAdmin):
+    ordering = ["name", "pk"]
+    list_display = ["name", "logo_preview", "kind", "website", "people", "partnerships_count"]
+    list_filter = ["kind"]
+    search_fields = ["name", "description"]
+    # A web address typed without a scheme is taken as https, as browsers now do.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                people_total=Count("participants", distinct=True),
+                partnership_total=Count("partnerships", distinct=True),
+            )
+        )
+
+    def save_model(self, request, obj, form, change):
+        save_organisation(organisation=obj, by=request.user)
+
+    @admin.display(description="Logo")
+    def logo_preview(self, obj):
+        return thumbnail(obj, "logo", "logo")
+
+    @admin.display(description="People", ordering="people_total")
+    def people(self, obj):
+        return obj.people_total
+
+    @admin.display(description="Partnerships", ordering="partnership_total")
+    def partnerships_count(self, obj):
+        return obj.partnership_total
+
+
+class CohortInline(LabelledTabularInline):
+    model = Cohort
+    fields = ["name", "slug", "start_date"]
+    prepopulated_fields = {"slug": ["name"]}
+    extra = 0
+
+
+@admin.register(Programme)
+class ProgrammeAdmin(FillsEmptySlug, admin.ModelAdmin):
+    ordering = ["name", "pk"]
+    list_display = ["name", "cohort_count"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [CohortInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(cohort_total=Count("cohorts"))
+
+    @admin.display(description="Cohorts", ordering="cohort_total")
+    def cohort_count(self, obj):
+        return obj.cohort_total
+
+
+@admin.register(Cohort)
+class CohortAdmin(FillsEmptySlug, admin.ModelAdmin):
+    ordering = ["programme__name", "-start_date", "name", "pk"]
+    list_display = ["name", "programme", "start_date", "participant_count"]
+    list_select_related = ["programme"]
+    list_filter = ["programme"]
+    search_fields = ["name", "programme__name"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["programme"]
+    date_hierarchy = "start_date"
+
+    def get_queryset(self, request):
+        # select_related: a cohort's name includes its programme's, in lists and pickers.
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("programme")
+            .annotate(participant_total=Count("participants"))
+        )
+
+    @admin.display(description="Participants", ordering="participant_total")
+    def participant_count(self, obj):
+        return obj.participant_total
+
+
+@admin.register(ConsentWording)
+class ConsentWordingAdmin(admin.ModelAdmin):
+    """The versions of the consent text; one that someone agreed to is never edited."""
+
+    list_display = ["version", "in_use_from", "opening"]
+    fields = ["version", "in_use_from", "text"]
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        agreed = obj is not None and (
+            Participant.objects.filter(consent_wording=obj).exists()
+            or ConsentChange.objects.filter(wording=obj).exists()
+        )
+        return not agreed
+
+    def has_delete_permission(self, request, obj=None):
+        return self.has_change_permission(request, obj) and super().has_delete_permission(
+            request, obj
+        )
+
+    @admin.display(description="Text")
+    def opening(self, obj):
+        return obj.text[:120]
+
+
+@admin.register(Erasure)
+class ErasureAdmin(admin.ModelAdmin):
+    """The record of erasures: who erased which id, and when. Nothing else is kept."""
+
+    list_display = ["participant_id", "by", "at"]
+    fields = list_display
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,158 @@
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+
+from impact.summary import theme_impact
+from pagecache.data import remember
+from pagecache.decorators import not_shared
+from stories import options
+from stories.filters import ALL_FILTERS, NAMES_NOTHING, StoryFilters, listing_reads
+from stories.models import Story, Theme
+from stories.pagination import newest_first_page, page_of
+from stories.search import service as search
+from stories.story_page import story_page_context
+
+THEME_PAGE_FILTERS = ("tag", "programme", "cohort", "q")
+TAG_PAGE_FILTERS = ("theme", "programme", "cohort", "q")
+# What each listing reads of its query string: the page cache keys the page on it
+# and hands the view nothing else (public.story_urls).
+LISTING_READS = listing_reads(ALL_FILTERS)
+THEME_PAGE_READS = listing_reads(THEME_PAGE_FILTERS)
+TAG_PAGE_READS = listing_reads(TAG_PAGE_FILTERS)
+
+
+def home(request):
+    public = Story.objects.public()
+    cards = public.with_cards().latest_first()
+    featured = list(cards.filter(featured=True)[:3])
+    themes = _themes_with_public_counts()
+    figures = remember("home:figures", public.headline_figures)
+    figures["themes"] = len(themes)
+    return render(
+        request,
+        "stories/home.html",
+        {
+            "featured": featured,
+            "latest": list(cards.exclude(pk__in=[s.pk for s in featured])[:6]),
+            "themes": themes,
+            "figures": figures,
+        },
+    )
+
+
+def _themes_with_public_counts() -> list[Theme]:
+    """The themes of public stories, with how many each has: none only drafts have."""
+    return remember(
+        "themes:public-counts", lambda: list(Theme.objects.public().with_public_story_counts())
+    )
+
+
+# A filter that keeps at least one story in this many is walked in date order,
+# testing each story (EXISTS); a rarer one lists its few stories and sorts them.
+WALK_WHEN_ONE_IN = 200
+
+
+def _listing(request, filter_names, *, filters=None, within=lambda stories, probe: stories):
+    """What every filterable list of stories shows: the page, the filters, the facets.
+
+    `within` narrows the public stories to the page's own theme or tag. With
+    words to search for, results come best match first, with snippets.
+    """
+    filters = filters or StoryFilters.from_query(request.GET, filter_names)
+    public = Story.objects.public()
+
+    def narrowed(*, probe=False):
+        return filters.apply(within(public, probe), with_words=False, probe=probe)
+
+    matching = search.matching(narrowed(), filters.words) if filters.words else narrowed()
+    # Counts over the whole archive are kept until the content changes; once for all
+    # filters that name nothing, or each made-up value would keep one (issue 19).
+    scope = f"{request.path}?{filters.scope}"
+    count = remember(f"count:{scope}", matching.count)
+    number = request.GET.get("page")
+    if filters.words:
+        best = search.ranked(narrowed(), filters.words) if count else []
+        page = page_of(best, number)
+        cards = Story.objects.filter(pk__in=page.object_list).with_cards().in_bulk()
+        extracts = search.snippets(page.object_list, filters.words)
+        page.object_list = [cards[pk] for pk in page.object_list if pk in cards]
+        for story in page.object_list:
+            story.snippet = extracts.get(story.pk)
+    else:
+        common = count * WALK_WHEN_ONE_IN >= remember("count:public", public.count)
+        ordered = narrowed(probe=common).latest_first().with_cards()
+        page = newest_first_page(ordered, number, count=count, every=matching, scope=scope)
+    return {
+        "filters": filters,
+        "query": filters.query(),
+        "page": page,
+        # A common word matches more than are ranked: the page says how many matched.
+        "matches": count,
+        # Public themes only; when nothing matches, each counts none, whatever was asked.
+        "facets": remember(
+            f"facets:{scope if count else NAMES_NOTHING}",
+            lambda: list(Theme.objects.public().with_story_counts(matching)),
+        )
+        if "theme" in filter_names
+        else [],
+        "tag_options": options.public_tags() if "tag" in filter_names else [],
+        "programme_options": options.public_programmes() if "programme" in filter_names else [],
+        "cohort_options": options.public_cohorts() if "cohort" in filter_names else [],
+    }
+
+
+def _listing_page(request, template: str, context: dict):
+    """A listing's page; one whose filters name nothing public is answered but kept by
+    no cache, since it shows what was asked for: each made-up value would keep a page."""
+    response = render(request, template, context)
+    return response if context["filters"].all_found else not_shared(response)
+
+
+def search_page(request):
+    filters = StoryFilters.from_query(request.GET)
+    if filters.words:
+        context = _listing(request, ALL_FILTERS, filters=filters)
+    else:
+        context = {"filters": filters, "page": None}
+    if context["page"] is None or not context["page"].paginator.count:
+        # Nothing to show: suggest the themes instead.
+        context["suggested_themes"] = _themes_with_public_counts()
+    return _listing_page(request, "stories/search.html", context)
+
+
+def story_list(request):
+    return _listing_page(request, "stories/story_list.html", _listing(request, ALL_FILTERS))
+
+
+def story_detail(request, slug):
+    story = get_object_or_404(Story.objects.public().with_details(), slug=slug)
+    return render(request, "stories/story_detail.html", story_page_context(request, story))
+
+
+def theme_list(request):
+    return render(request, "stories/theme_list.html", {"themes": _themes_with_public_counts()})
+
+
+def theme_detail(request, slug):
+    # Only a theme of a public story has a page: one only drafts have stays unseen.
+    theme = get_object_or_404(Theme.objects.public(), slug=slug)
+    context = _listing(
+        request,
+        THEME_PAGE_FILTERS,
+        within=lambda stories, probe: stories.for_theme(theme, probe=probe),
+    )
+    related = remember(
+        f"related-themes:{theme.pk}", lambda: list(Theme.objects.occurring_with(theme))
+    )
+    context |= {"theme": theme, "related_themes": related, "impact": theme_impact(theme)}
+    return _listing_page(request, "stories/theme_detail.html", context)
+
+
+def tag_detail(request, slug):
+    # Only a tag on a public story has a page: a draft's tags stay unseen.
+    tag = options.with_slug(options.public_tags(), slug)
+    if tag is None:
+        raise Http404("No public story carries this tag.")
+    context = _listing(
+        request, TAG_PAGE_FILTERS, within=lambda stories, probe: stories.for_tag(tag, probe=probe)
+    )
+    return _listing_page(request, "stories/tag_detail.html", context | {"tag": tag})

@@ -1,0 +1,52 @@
+"""What a story's page shows, for the public page and for previews and share links
+alike, with its structured data for search engines and link previews."""
+
+from django.conf import settings
+
+from images.renditions import largest
+from pagecache.data import remember
+from stories.models import Story
+
+
+def article_data(story, request) -> dict:
+    """schema.org Article for a story page, built only from public fields."""
+    participant = story.participant
+    author = {"@type": "Person", "name": participant.name}
+    if participant.job_title:
+        author["jobTitle"] = participant.job_title
+    if participant.organisation:
+        author["worksFor"] = {"@type": "Organization", "name": participant.organisation.name}
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": story.title[:110],
+        "description": story.summary,
+        "datePublished": story.published_at.isoformat(),
+        "dateModified": story.updated_at.isoformat(),
+        "author": author,
+        "publisher": {"@type": "Organization", "name": settings.SITE_NAME},
+        "mainEntityOfPage": request.build_absolute_uri(story.get_absolute_url()),
+        "about": [theme.name for theme in story.themes.all()],
+        "keywords": [tag.name for tag in story.tags.all()],
+    }
+    if image := largest(story, "hero_image", "og"):
+        data["image"] = request.build_absolute_uri(image["url"])
+    return data
+
+
+def story_page_context(request, story: Story, *, with_related: bool = True) -> dict:
+    """What the story template shows, for the public page and for previews alike.
+
+    `story` comes from `with_details()`. A draft may lack the participant or date
+    structured data needs; it then has none, as search engines never see a draft.
+    """
+    return {
+        "story": story,
+        # Ranking every public story by shared themes costs the archive's size: kept.
+        "related": remember(f"related:{story.pk}", lambda: Story.objects.related_to(story))
+        if with_related
+        else [],
+        "article": article_data(story, request)
+        if story.participant_id and story.published_at
+        else None,
+    }

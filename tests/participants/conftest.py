@@ -1,9 +1,0 @@
-import pytest
-
-from tests.participants.personal_data import make_person
-
-
-@pytest.fixture
-def person(editor):
-    """Zebedee Quillfeather, with something of every kind held about them (personal_data)."""
-    return make_person(editor)
