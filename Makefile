@@ -41,6 +41,7 @@ SAY_WHAT_IS_SKIPPED = command -v chromium >/dev/null 2>&1 || test -n "$$CHROMIUM
 lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: setup
 	$(VENV)/bin/ruff format .

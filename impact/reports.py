@@ -7,8 +7,10 @@ Each is computed in the database with a fixed number of aggregate queries
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.apps import apps
 from django.db.models import Count, Exists, F, OuterRef
+
+from participants.models import Organisation
+from stories.models import Outcome, Story, StoryPartner
 
 
 @dataclass(frozen=True)
@@ -102,7 +104,7 @@ def coverage_grid(stories, *, themes, cohorts) -> CoverageGrid:
 
     A story counts once in every cohort its participant belongs to.
     """
-    through = apps.get_model("stories", "Story").themes.through
+    through = Story.themes.through
     counts = (
         through.objects.filter(story__in=stories.order_by().values("pk"))
         .filter(story__participant__cohorts__in=[cohort.pk for cohort in cohorts])
@@ -123,7 +125,7 @@ def outcome_totals(outcomes) -> list[Total]:
     Summed in the database; units that differ only in case ("People", "people")
     are one unit, so the few grouped rows are merged here.
     """
-    kinds = apps.get_model("stories", "Outcome").Kind
+    kinds = Outcome.Kind
     merged: dict[tuple[str, str], dict] = {}
     # The merged total is shown in the spelling most of its outcomes use (lower case on a
     # tie), whatever order the database returns the rows in.
@@ -158,7 +160,7 @@ def kind_counts(totals: list[Total], href) -> list[KindCount]:
 
     `href(kind)` is the address of the ledger filtered to that type.
     """
-    kinds = apps.get_model("stories", "Outcome").Kind
+    kinds = Outcome.Kind
     counted: dict[str, int] = {}
     for total in totals:
         counted[total.kind] = counted.get(total.kind, 0) + total.outcomes
@@ -176,11 +178,9 @@ def partner_network(stories, *, size: int = 12) -> Network:
     share a story; `kinds` counts, over all the stories, the pairings of
     organisations by their kinds. Seven aggregate queries.
     """
-    partner = apps.get_model("stories", "StoryPartner").objects.filter(
-        story__in=stories.order_by().values("pk")
-    )
+    partner = StoryPartner.objects.filter(story__in=stories.order_by().values("pk"))
     # An employer also named as a partner is on that story once, not twice.
-    also_partner = apps.get_model("stories", "StoryPartner").objects.filter(
+    also_partner = StoryPartner.objects.filter(
         story=OuterRef("pk"), organisation=OuterRef("participant__organisation")
     )
     employed = (
@@ -194,7 +194,7 @@ def partner_network(stories, *, size: int = 12) -> Network:
         for organisation, n in rows.order_by():
             appearances[organisation] = appearances.get(organisation, 0) + n
     top = sorted(appearances, key=lambda pk: (-appearances[pk], pk))[:size]
-    organisations = apps.get_model("participants", "Organisation").objects.in_bulk(top)
+    organisations = Organisation.objects.in_bulk(top)
     nodes = [
         NetworkNode(
             organisation_id=pk,
@@ -218,7 +218,7 @@ def _pairings(partner, **narrowing):
     as two partners). `narrowing` is applied in the same filter() as the
     pairing: a second filter() would join the other partner afresh.
     """
-    same_story = apps.get_model("stories", "StoryPartner").objects.filter(
+    same_story = StoryPartner.objects.filter(
         story=OuterRef("story"), organisation=OuterRef("story__participant__organisation")
     )
     two_partners = "story__partnerships__organisation"
@@ -256,7 +256,7 @@ def _links(partner, top: list[int]) -> list[NetworkLink]:
 
 def _kind_pairs(partner) -> list[KindPair]:
     """Pairs of organisations on one story, counted by their kinds (unordered)."""
-    kinds = apps.get_model("participants", "Organisation").Kind
+    kinds = Organisation.Kind
     counted: dict[tuple[str, str], int] = {}
     for pairs, other in _pairings(partner):
         rows = (

@@ -1,7 +1,8 @@
 """Public pages may read a copy of the database; everything else uses the primary.
 
-With DATABASE_REPLICA_URL set, settings add a "replica" database, this module's
-router and its middleware. A read goes to the replica only while all of these hold:
+With DATABASE_REPLICA_URL set, settings add a "replica" database
+(impactcms.databases), this module's router and its middleware. A read goes
+to the replica only while all of these hold:
 
 - a public request is being served (PublicReadsMiddleware): GET or HEAD, and
   not under /admin/ or /share/ (a share link records a participant's answer);
@@ -26,15 +27,14 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 
-import dj_database_url
 from django.db import DatabaseError, connections
 
-from impactcms.env import envstr
+from impactcms.databases import PRIMARY, REPLICA
+from pagecache.data import REQUEST_TOKEN
+from pagecache.models import ContentVersion
+from pagecache.versions import ROW
 
 logger = logging.getLogger(__name__)
-
-PRIMARY = "default"
-REPLICA = "replica"
 
 # Who is signed in, sessions, login throttling and revisions are read where they are
 # written: a session saved by the last response, or a lockout counted a moment ago,
@@ -49,42 +49,6 @@ PRIMARY_MODELS = frozenset({"pagecache.ContentVersion"})
 # Paths whose GET may still be private or write: read them from the primary.
 PRIVATE_PATHS = ("/admin/", "/share/")
 SAFE_METHODS = frozenset({"GET", "HEAD"})
-
-
-def parse_database(url: str) -> dict:
-    """A DATABASES entry for this URL, with the options every database of ours gets."""
-    database = dj_database_url.parse(
-        url,
-        conn_max_age=int(envstr("DB_CONN_MAX_AGE", "60")),
-        conn_health_checks=True,
-    )
-    if database["ENGINE"] == "django.db.backends.sqlite3":
-        # Several gunicorn workers write at once (editors saving under load): a transaction
-        # takes the write lock when it begins, not halfway, and a writer waits its turn
-        # rather than failing with "database is locked"; WAL lets readers go on meanwhile.
-        database.setdefault("OPTIONS", {}).update(
-            {
-                "transaction_mode": "IMMEDIATE",
-                "timeout": 20,
-                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-            }
-        )
-    elif database["ENGINE"] == "django.db.backends.postgresql":
-        # Typo tolerance for names: "Ipswitch" finds Ipswich (pg_trgm's default is 0.6).
-        database.setdefault("OPTIONS", {})["options"] = "-c pg_trgm.word_similarity_threshold=0.5"
-    return database
-
-
-def replica_database() -> dict | None:
-    """The replica's DATABASES entry, or None when DATABASE_REPLICA_URL is not set."""
-    url = envstr("DATABASE_REPLICA_URL")
-    if not url:
-        return None
-    database = parse_database(url)
-    # A test run reads the test database through this alias, rather than making a
-    # second test database that nothing would ever copy into.
-    database["TEST"] = {"MIRROR": PRIMARY}
-    return database
 
 
 @dataclass
@@ -151,9 +115,6 @@ def _replica_is_current(state: _PublicRequest, token: str) -> bool:
     query on the replica per page rendered (none for a page served from the cache).
     """
     if state.checked_token != token:
-        from pagecache.models import ContentVersion
-        from pagecache.versions import ROW
-
         try:
             seen = (
                 ContentVersion.objects.using(REPLICA)
@@ -174,8 +135,6 @@ class PrimaryReplicaRouter:
     """Public reads to the replica when that is safe (see the module), all else to the primary."""
 
     def db_for_read(self, model, **hints):
-        from pagecache.data import REQUEST_TOKEN
-
         state = _public_request.get()
         # Set by the page cache while a public page's view renders: the version it is
         # cached under. Reads before the view (the version itself, its bookkeeping) and

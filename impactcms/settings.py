@@ -11,7 +11,7 @@ from pathlib import Path
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
-from impactcms import object_storage, replicas
+from impactcms import databases, object_storage
 from impactcms.env import envbool, envint, envlist, envstr
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -105,12 +105,12 @@ FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 # SQLite in the project folder unless DATABASE_URL names another database; each
 # engine's options (SQLite's locking, PostgreSQL's trigram threshold) in replicas.
 DATABASES = {
-    "default": replicas.parse_database(
+    "default": databases.parse_database(
         envstr("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
     )
 }
 # A copy kept by the database's replication: public pages may read it (impactcms.replicas).
-if replica := replicas.replica_database():
+if replica := databases.replica_database():
     DATABASES["replica"] = replica
     DATABASE_ROUTERS = ["impactcms.replicas.PrimaryReplicaRouter"]
     # Right after SecurityMiddleware: before anything that reads the database.

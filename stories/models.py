@@ -14,8 +14,8 @@ from images.models import HasImages, ImageUse
 from images.names import RandomName
 from participants.models import Organisation, Participant
 from stories.fields import SanitizedBodyField
+from stories.lookups import Fts5Match
 from stories.querysets import OutcomeQuerySet, StoryQuerySet, ThemeQuerySet
-from stories.search.lookups import Fts5Match
 
 
 def validate_plausible_date(value):

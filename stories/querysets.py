@@ -92,7 +92,9 @@ class StoryQuerySet(models.QuerySet):
         return self.with_cards().prefetch_related(
             Prefetch(
                 "partnerships",
-                queryset=self.model.partnerships.rel.related_model.objects.select_related("organisation"),
+                queryset=self.model.partnerships.rel.related_model.objects.select_related(
+                    "organisation"
+                ),
             ),
             "outcomes",
             Prefetch("participant__cohorts", queryset=Cohort.objects.select_related("programme")),

@@ -17,7 +17,7 @@ from django.core import serializers
 from django.core.management import call_command
 from django.db import connections
 
-from impactcms.replicas import PRIMARY, REPLICA
+from impactcms.databases import PRIMARY, REPLICA
 
 
 def _on_postgres_server(sql: str) -> None:

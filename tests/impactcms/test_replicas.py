@@ -29,8 +29,9 @@ from django.urls import reverse
 from reversion.models import Version
 
 from editorial.sharing import create_share_link, share_url
-from impactcms import replicas
-from impactcms.replicas import PRIMARY, REPLICA, PrimaryReplicaRouter
+from impactcms import databases, replicas
+from impactcms.databases import PRIMARY, REPLICA
+from impactcms.replicas import PrimaryReplicaRouter
 from pagecache import versions
 from pagecache.data import REQUEST_TOKEN
 from pagecache.models import ContentVersion
@@ -325,7 +326,7 @@ def django_settings(**env) -> dict:
 
 def test_without_a_replica_url_there_is_no_router_and_one_database(monkeypatch):
     monkeypatch.delenv("DATABASE_REPLICA_URL", raising=False)
-    assert replicas.replica_database() is None
+    assert databases.replica_database() is None
     started = django_settings()
     assert list(started["databases"]) == ["default"]
     assert started["routers"] == []
