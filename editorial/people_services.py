@@ -13,6 +13,7 @@ import datetime as dt
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from pagecache.versions import one_bump
 from participants.models import CONSENT_FIELDS, ConsentChange, Organisation, Participant
 
 CONSENT_PERMISSION = "participants.change_consent"
@@ -82,6 +83,7 @@ def _shown_value(participant: Participant, name: str) -> str:
 
 
 @transaction.atomic
+@one_bump()
 def save_participant(*, participant: Participant, by, note: str = "") -> Participant:
     """Save a participant, refusing what `by` may not do, and keep any consent change.
 
@@ -108,6 +110,7 @@ def save_participant(*, participant: Participant, by, note: str = "") -> Partici
 
 
 @transaction.atomic
+@one_bump()
 def save_organisation(*, organisation: Organisation, by) -> Organisation:
     """Save an organisation, refusing a contributor's change to one the public sees."""
     if organisation.pk is not None and (refusal := profile_refusal(by, _stored(organisation))):

@@ -4,6 +4,13 @@ Each function checks who may (editorial.workflow: a contributor never changes
 what the public sees), saves, records who did it, keeps a revision, and
 returns the story; callers (admin actions, forms, commands) never set
 `status` by hand. `by=None` is a command run by the site's operator.
+
+Side effects of every write here, run once per write:
+- the public pages are renewed: the page cache's version is replaced once, in
+  the write's transaction, so other processes see it when the write commits
+  (`pagecache.versions.one_bump`; the signals join that block);
+- the story's search text is rewritten as its row is saved (stories.search);
+- a change of participant shuts the share links made for the one before.
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -21,6 +28,7 @@ from editorial.workflow import (
     publication_problem,
     status_refusal,
 )
+from pagecache.versions import one_bump
 from stories.models import StatusChange, Story
 
 VERBS = {
@@ -80,6 +88,7 @@ def check_edit(*, story: Story, by) -> dict | None:
 
 
 @transaction.atomic
+@one_bump()
 def save_edit(*, story: Story, from_status: str | None, by) -> Story:
     """Save an edit made in a form: the same rules as every other write, then the history.
 
@@ -105,6 +114,7 @@ def save_edit(*, story: Story, from_status: str | None, by) -> Story:
 
 
 @transaction.atomic
+@one_bump()
 def change_status(*, story: Story, status: str, by) -> Story:
     stored = _stored(story)
     if stored is not None:
@@ -151,6 +161,7 @@ def archive_story(*, story: Story, by) -> Story:
 
 
 @transaction.atomic
+@one_bump()
 def restore_revision(*, story: Story, version: Version, by) -> revisions.RestoreReport:
     """Bring the story's content back to `version`, keeping its place in the workflow.
 
@@ -178,6 +189,7 @@ def restore_revision(*, story: Story, version: Version, by) -> revisions.Restore
 
 
 @transaction.atomic
+@one_bump()
 def recover_story(*, version: Version, by) -> revisions.RestoreReport:
     """Bring a deleted story back, as a draft, with the relations that still exist."""
     if not acting_as_system(by) and not by.has_perm("stories.add_story"):

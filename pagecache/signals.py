@@ -1,37 +1,39 @@
-"""Every write that a public page could show replaces the content version."""
+"""The safety net: a write a public page could show replaces the content version,
+even one made with the ORM outside the services (the shell, a data migration, a
+bulk tool). Each content app names its models at startup (its AppConfig.ready),
+so the page cache imports none; inside a service or an admin view the version is
+replaced once for the whole write (`versions.one_bump`).
+"""
 
-from django.apps import apps
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from pagecache.versions import bump
+from pagecache.versions import changed
 
-# What public pages show, directly or through a relation.
-WATCHED = [
-    ("stories", "Story"),
-    ("stories", "Theme"),
-    ("stories", "StoryPartner"),
-    ("stories", "Outcome"),
-    ("stories", "TaggedStory"),
-    ("taggit", "Tag"),
-    ("participants", "Participant"),
-    ("participants", "Organisation"),
-    ("participants", "Cohort"),
-    ("participants", "Programme"),
-]
+# A relation's change is reported before and after; the version follows what is stored.
+M2M_DONE = frozenset({"post_add", "post_remove", "post_clear"})
 
 
 def content_changed(sender, raw=False, **kwargs):
     if not raw:
-        bump()
+        changed()
 
 
-for app_label, model_name in WATCHED:
-    model = apps.get_model(app_label, model_name)
-    for signal in (post_save, post_delete):
-        signal.connect(content_changed, sender=model, dispatch_uid=f"pagecache-{model_name}")
+def relation_changed(sender, action, **kwargs):
+    if action in M2M_DONE:
+        changed()
 
-for relation in (
-    apps.get_model("stories", "Story").themes.through,
-    apps.get_model("participants", "Participant").cohorts.through,
-):
-    m2m_changed.connect(content_changed, sender=relation, dispatch_uid=f"pagecache-{relation}")
+
+def watch(*models) -> None:
+    """Renew public pages whenever a row of one of `models` is saved or deleted."""
+    for model in models:
+        uid = f"pagecache-{model._meta.label}"
+        post_save.connect(content_changed, sender=model, dispatch_uid=uid)
+        post_delete.connect(content_changed, sender=model, dispatch_uid=uid)
+
+
+def watch_relations(*throughs) -> None:
+    """Renew public pages whenever a many-to-many relation (its through model) changes."""
+    for through in throughs:
+        m2m_changed.connect(
+            relation_changed, sender=through, dispatch_uid=f"pagecache-{through._meta.label}"
+        )

@@ -2,9 +2,11 @@
 
 import datetime as dt
 import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
-from django.apps import apps
 from django.utils import timezone
 
 from pagecache import changes
@@ -14,13 +16,23 @@ ROW = 1
 TRUST_KEPT_FOR = dt.timedelta(seconds=10)
 
 
+# When public pages next change by themselves (a story goes live or ends, a consent
+# runs out): each content app adds its own at startup (its AppConfig.ready), so the
+# page cache knows of no content model.
+SCHEDULES: list[Callable[[dt.datetime], dt.datetime | None]] = []
+
+# The `one_bump` block being run, if any: whether a write inside it changed content.
+_batch: ContextVar[list | None] = ContextVar("pagecache_batch", default=None)
+
+
+def add_schedule(next_change: Callable[[dt.datetime], dt.datetime | None]) -> None:
+    """Ask `next_change(now)` when the public pages next change with no edit."""
+    if next_change not in SCHEDULES:
+        SCHEDULES.append(next_change)
+
+
 def _next_change_at(now):
-    stories = apps.get_model("stories", "Story").objects
-    participants = apps.get_model("participants", "Participant").objects
-    moments = [
-        stories.next_scheduled_change(now),
-        participants.next_consent_end(timezone.localdate(now)),
-    ]
+    moments = [next_change(now) for next_change in SCHEDULES]
     return min((moment for moment in moments if moment is not None), default=None)
 
 
@@ -56,6 +68,40 @@ def bump() -> str:
         ContentVersion.objects.update_or_create(pk=ROW, defaults=fields)
     changes.notify_others()
     return token
+
+
+def changed() -> None:
+    """A write that public pages may show: replace the version now, or once at the
+    end of the `one_bump` block it is made in."""
+    batch = _batch.get()
+    if batch is None:
+        bump()
+    elif not batch:
+        batch.append(True)
+
+
+@contextmanager
+def one_bump() -> Iterator[None]:
+    """Writes made inside replace the content version once, as the block ends.
+
+    The services and the admin's views run each write in one, so a save that
+    touches a story, its themes, partners and outcomes writes the version row
+    once rather than once a row. Put inside the transaction, the row is written
+    in it, and other processes see the new version when (and only when) the
+    change commits. A block inside another joins it; one that fails bumps nothing
+    (its transaction is rolled back).
+    """
+    if _batch.get() is not None:
+        yield
+        return
+    batch: list = []
+    reset = _batch.set(batch)
+    try:
+        yield
+    finally:
+        _batch.reset(reset)
+    if batch:
+        bump()
 
 
 def current_token() -> str:

@@ -6,4 +6,15 @@ class StoriesConfig(AppConfig):
     verbose_name = "Stories"
 
     def ready(self):
+        # Models may be imported only once every app is loaded: here, as Django asks.
+        from taggit.models import Tag
+
+        from pagecache import signals as pagecache
+        from pagecache.versions import add_schedule
+        from stories.models import Outcome, Story, StoryPartner, TaggedStory, Theme
         from stories.search import signals  # noqa: F401  (connects the receivers)
+
+        # What public pages show, directly or through a relation.
+        pagecache.watch(Story, Theme, StoryPartner, Outcome, TaggedStory, Tag)
+        pagecache.watch_relations(Story.themes.through)
+        add_schedule(Story.objects.next_scheduled_change)

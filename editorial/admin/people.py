@@ -6,6 +6,7 @@ from editorial.admin.display import thumbnail
 from editorial.admin.inlines import LabelledTabularInline
 from editorial.admin.personal_data import erase_personal_data, export_personal_data
 from editorial.admin.slugs import FillsEmptySlug
+from editorial.admin.writes import OneRenewalPerWrite
 from editorial.people_services import (
     can_change_consent,
     profile_refusal,
@@ -100,7 +101,9 @@ class ConsentFilter(admin.SimpleListFilter):
 
 
 @admin.register(Participant)
-class ParticipantAdmin(ProtectsPublicProfiles, FillsEmptySlug, admin.ModelAdmin):
+class ParticipantAdmin(
+    OneRenewalPerWrite, ProtectsPublicProfiles, FillsEmptySlug, admin.ModelAdmin
+):
     # Explicit: an annotated (GROUP BY) query drops Meta.ordering, and the autocomplete pages it.
     ordering = ["name", "pk"]
     list_display = ["name", "photo_preview", "job_title", "organisation", "consent", "story_count"]
@@ -181,7 +184,9 @@ class ParticipantAdmin(ProtectsPublicProfiles, FillsEmptySlug, admin.ModelAdmin)
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(ProtectsPublicProfiles, FillsEmptySlug, admin.ModelAdmin):
+class OrganisationAdmin(
+    OneRenewalPerWrite, ProtectsPublicProfiles, FillsEmptySlug, admin.ModelAdmin
+):
     ordering = ["name", "pk"]
     list_display = ["name", "logo_preview", "kind", "website", "people", "partnerships_count"]
     list_filter = ["kind"]
@@ -224,7 +229,7 @@ class CohortInline(LabelledTabularInline):
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(FillsEmptySlug, admin.ModelAdmin):
+class ProgrammeAdmin(OneRenewalPerWrite, FillsEmptySlug, admin.ModelAdmin):
     ordering = ["name", "pk"]
     list_display = ["name", "cohort_count"]
     search_fields = ["name"]
@@ -240,7 +245,7 @@ class ProgrammeAdmin(FillsEmptySlug, admin.ModelAdmin):
 
 
 @admin.register(Cohort)
-class CohortAdmin(FillsEmptySlug, admin.ModelAdmin):
+class CohortAdmin(OneRenewalPerWrite, FillsEmptySlug, admin.ModelAdmin):
     ordering = ["programme__name", "-start_date", "name", "pk"]
     list_display = ["name", "programme", "start_date", "participant_count"]
     list_select_related = ["programme"]

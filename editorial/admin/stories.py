@@ -13,6 +13,7 @@ from editorial.admin.inlines import LabelledTabularInline
 from editorial.admin.media import NoncedMediaAdmin
 from editorial.admin.sharing import ShareLinkInline, SharingAdmin
 from editorial.admin.slugs import FillsEmptySlug
+from editorial.admin.writes import OneRenewalPerWrite
 from editorial.forms import StoryAdminForm
 from editorial.revisions import save_revision
 from editorial.sharing import sign_off_warning
@@ -98,7 +99,14 @@ def archive(modeladmin, request, queryset):
 
 
 @admin.register(Story)
-class StoryAdmin(NoncedMediaAdmin, SharingAdmin, RevisionsAdmin, FillsEmptySlug, admin.ModelAdmin):
+class StoryAdmin(
+    OneRenewalPerWrite,
+    NoncedMediaAdmin,
+    SharingAdmin,
+    RevisionsAdmin,
+    FillsEmptySlug,
+    admin.ModelAdmin,
+):
     form = StoryAdminForm
     slug_source = "title"
     list_display = [
@@ -233,7 +241,7 @@ class StoryAdmin(NoncedMediaAdmin, SharingAdmin, RevisionsAdmin, FillsEmptySlug,
 
 
 @admin.register(Theme)
-class ThemeAdmin(FillsEmptySlug, admin.ModelAdmin):
+class ThemeAdmin(OneRenewalPerWrite, FillsEmptySlug, admin.ModelAdmin):
     # Explicit: an annotated (GROUP BY) query drops Meta.ordering, and the autocomplete pages it.
     ordering = ["order", "name", "pk"]
     list_display = ["name", "order", "summary", "story_count"]
