@@ -45,7 +45,7 @@ PARTS = [
     # Consent history and the erasure log are records of what happened here: restored
     # exactly, never merged into another site's.
     Part("participants.consentchange", merge="skip"),
-    Part("editorial.erasure", merge="skip"),
+    Part("participants.erasure", merge="skip"),
     Part("stories.theme", match=(("slug",), ("name",))),
     Part("taggit.tag", match=(("name",), ("slug",))),
     Part("stories.story", match=SLUG),

@@ -57,6 +57,17 @@ def record_status_change(*, story: Story, from_status: str | None, by) -> None:
     )
 
 
+def _set_publication_window(story: Story) -> None:
+    """As a story is published, by a form or an action alike: it goes live now unless
+    a time is set, and an end that has already passed is dropped (publishing an
+    expired story republishes it)."""
+    now = timezone.now()
+    if story.published_at is None:
+        story.published_at = now
+    if story.expires_at is not None and story.expires_at <= max(now, story.published_at):
+        story.expires_at = None
+
+
 def _stored(story: Story) -> dict | None:
     """The story's status and participant as stored, locked until the transaction ends.
 
@@ -100,12 +111,10 @@ def save_edit(*, story: Story, from_status: str | None, by) -> Story:
     stored = check_edit(story=story, by=by)
     if story.status != from_status and (refusal := status_refusal(by, from_status, story.status)):
         raise PermissionDenied(refusal)
-    if (
-        story.status == Story.Status.PUBLISHED
-        and from_status != Story.Status.PUBLISHED
-        and (problem := publication_problem(story))
-    ):
-        raise ValidationError(problem)
+    if story.status == Story.Status.PUBLISHED and from_status != Story.Status.PUBLISHED:
+        if problem := publication_problem(story):
+            raise ValidationError(problem)
+        _set_publication_window(story)
     record_edit(story)
     record_status_change(story=story, from_status=from_status, by=by)
     if stored is not None and stored["participant_id"] != story.participant_id:
@@ -123,15 +132,10 @@ def change_status(*, story: Story, status: str, by) -> Story:
         raise PermissionDenied(refusal)
     if refusal := status_refusal(by, story.status, status):
         raise PermissionDenied(refusal)
-    now = timezone.now()
     if status == Story.Status.PUBLISHED:
         if problem := publication_problem(story):
             raise ValidationError(problem)
-        if story.published_at is None:
-            story.published_at = now
-        if story.expires_at is not None and story.expires_at <= max(now, story.published_at):
-            # Publishing an expired story republishes it: its old end has passed.
-            story.expires_at = None
+        _set_publication_window(story)
     if status == story.status and status != Story.Status.PUBLISHED:
         return story
     before = story.status

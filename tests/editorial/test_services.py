@@ -1,7 +1,10 @@
+import datetime as dt
+
 import pytest
 from django.contrib.admin.sites import site
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import RequestFactory
+from django.utils import timezone
 
 from editorial import services
 from stories.models import Story
@@ -47,3 +50,19 @@ def test_admin_save_refuses_a_status_the_form_let_through(contributor):
     with pytest.raises(PermissionDenied):
         site._registry[Story].save_model(request, story, FormThatSkippedChecks(), change=True)
     assert Story.objects.get(pk=story.pk).status == "draft"
+
+
+@pytest.mark.parametrize("door", ["form", "action"])
+def test_publishing_an_expired_story_by_either_door_republishes_it(editor, door):
+    """The form's save and the publish action are one door: the same dates come out."""
+    ended = timezone.now() - dt.timedelta(days=3)
+    story = make_story(status="draft", published_at=None, expires_at=ended)
+    if door == "form":
+        story.status = Story.Status.PUBLISHED
+        services.save_edit(story=story, from_status="draft", by=editor)
+    else:
+        services.publish_story(story=story, by=editor)
+    stored = Story.objects.get(pk=story.pk)
+    assert stored.expires_at is None
+    assert stored.published_at is not None and stored.published_at <= timezone.now()
+    assert stored in Story.objects.public()
