@@ -24,7 +24,7 @@ PARALLEL ?= -n auto --dist load
 test: setup browser-tools
 	$(PY) manage.py makemigrations --check --dry-run
 	@$(SAY_WHAT_IS_SKIPPED)
-	$(PY) -m pytest $(PARALLEL) $(PYTEST_ARGS)
+	$(PY) -m pytest $(PARALLEL) --durations=20 $(PYTEST_ARGS)
 
 # The browser, accessibility and HTML tests alone (also part of `make test`).
 e2e: setup browser-tools

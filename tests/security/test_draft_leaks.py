@@ -28,11 +28,11 @@ from django.utils import timezone
 from editorial.sharing import create_share_link, revoke_share_link, share_url
 from pagecache import versions
 from participants.models import Participant
+from participants.querysets import public_story
 from public import people_views as participant_views
 from public.sitemaps import SITEMAPS
 from stories import pagination
 from stories.models import Story
-from stories.querysets import public_story
 from tests.factories import (
     make_cohort,
     make_organisation,
@@ -43,8 +43,8 @@ from tests.factories import (
     make_story,
     make_theme,
 )
+from tests.public.test_public_visibility import HIDDEN_KINDS, hidden_state
 from tests.security.markup import read_page
-from tests.test_public_visibility import HIDDEN_KINDS, hidden_state
 
 pytestmark = pytest.mark.django_db
 
