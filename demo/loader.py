@@ -23,7 +23,7 @@ from reversion.models import Version
 from demo import pictures
 from editorial.revisions import save_revision
 from editorial.services import save_edit
-from pagecache.versions import one_bump
+from pagecache.renewal import renewal
 from participants.models import Cohort, ConsentWording, Organisation, Participant, Programme
 from stories.models import Outcome, Story, StoryPartner, Theme
 
@@ -42,7 +42,7 @@ LOADED_FIELDS = [
 
 
 @transaction.atomic
-@one_bump()
+@renewal()
 def load_demo(*, with_pictures: bool = True) -> dict[str, int]:
     load_taxonomy()
     for organisation in read("organisations"):

@@ -13,7 +13,7 @@ import datetime as dt
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from pagecache.versions import one_bump
+from pagecache.renewal import renewal
 from participants.models import CONSENT_FIELDS, ConsentChange, Organisation, Participant
 
 CONSENT_PERMISSION = "participants.change_consent"
@@ -83,12 +83,13 @@ def _shown_value(participant: Participant, name: str) -> str:
 
 
 @transaction.atomic
-@one_bump()
+@renewal()
 def save_participant(*, participant: Participant, by, note: str = "") -> Participant:
     """Save a participant, refusing what `by` may not do, and keep any consent change.
 
     Side effects: a `ConsentChange` row when any consent field changed (with the
-    wording in force). The page cache renews through its signals on save.
+    wording in force). What the public saw of them is renewed once, as the save
+    commits (editorial.renewal): every page showing one of their public stories.
     """
     if participant.pk is not None and (refusal := profile_refusal(by, _stored(participant))):
         raise PermissionDenied(refusal)
@@ -110,7 +111,7 @@ def save_participant(*, participant: Participant, by, note: str = "") -> Partici
 
 
 @transaction.atomic
-@one_bump()
+@renewal()
 def save_organisation(*, organisation: Organisation, by) -> Organisation:
     """Save an organisation, refusing a contributor's change to one the public sees."""
     if organisation.pk is not None and (refusal := profile_refusal(by, _stored(organisation))):

@@ -8,7 +8,7 @@ returns the story; callers (admin actions, forms, commands) never set
 Side effects of every write here, run once per write:
 - the public pages are renewed: the page cache's version is replaced once, in
   the write's transaction, so other processes see it when the write commits
-  (`pagecache.versions.one_bump`; the signals join that block);
+  (pagecache.renewal);
 - the story's search text is rewritten as its row is saved (stories.search);
 - a change of participant shuts the share links made for the one before.
 """
@@ -28,7 +28,7 @@ from editorial.workflow import (
     publication_problem,
     status_refusal,
 )
-from pagecache.versions import one_bump
+from pagecache.renewal import renewal
 from stories.models import StatusChange, Story
 
 VERBS = {
@@ -99,7 +99,7 @@ def check_edit(*, story: Story, by) -> dict | None:
 
 
 @transaction.atomic
-@one_bump()
+@renewal()
 def save_edit(*, story: Story, from_status: str | None, by) -> Story:
     """Save an edit made in a form: the same rules as every other write, then the history.
 
@@ -123,7 +123,7 @@ def save_edit(*, story: Story, from_status: str | None, by) -> Story:
 
 
 @transaction.atomic
-@one_bump()
+@renewal()
 def change_status(*, story: Story, status: str, by) -> Story:
     stored = _stored(story)
     if stored is not None:
@@ -165,7 +165,7 @@ def archive_story(*, story: Story, by) -> Story:
 
 
 @transaction.atomic
-@one_bump()
+@renewal()
 def restore_revision(*, story: Story, version: Version, by) -> revisions.RestoreReport:
     """Bring the story's content back to `version`, keeping its place in the workflow.
 
@@ -193,7 +193,7 @@ def restore_revision(*, story: Story, version: Version, by) -> revisions.Restore
 
 
 @transaction.atomic
-@one_bump()
+@renewal()
 def recover_story(*, version: Version, by) -> revisions.RestoreReport:
     """Bring a deleted story back, as a draft, with the relations that still exist."""
     if not acting_as_system(by) and not by.has_perm("stories.add_story"):

@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 from django.urls import reverse
 
 from impact import charts, reports
+from pagecache import dependencies
 from pagecache.data import remember
 from stories import options
 from stories.models import Outcome
@@ -31,9 +32,13 @@ class ImpactSummary:
         return [total for total in self.totals if total.total is not None]
 
 
-def summarise(outcomes, *, scope: str, ledger_query=lambda kind: "") -> ImpactSummary:
-    """Totals and counts of `outcomes`, kept for `scope`."""
-    totals = remember(f"impact:totals:{scope}", lambda: reports.outcome_totals(outcomes))
+def summarise(
+    outcomes, *, scope: str, ledger_query=lambda kind: "", shows=(dependencies.LISTING,)
+) -> ImpactSummary:
+    """Totals and counts of `outcomes`, kept for `scope` until what it `shows` is renewed."""
+    totals = remember(
+        f"impact:totals:{scope}", lambda: reports.outcome_totals(outcomes), shows=shows
+    )
     index = reverse("impact:index")
     by_kind = reports.kind_counts(totals, lambda kind: f"{index}?{ledger_query(kind)}#ledger")
     return ImpactSummary(
@@ -43,6 +48,7 @@ def summarise(outcomes, *, scope: str, ledger_query=lambda kind: "") -> ImpactSu
         story_count=remember(
             f"impact:stories:{scope}",
             lambda: outcomes.order_by().values("story_id").distinct().count(),
+            shows=shows,
         ),
     )
 
@@ -86,6 +92,7 @@ def theme_impact(theme) -> ThemeImpact:
         outcomes,
         scope=report_query,
         ledger_query=lambda kind: urlencode([("theme", theme.slug), ("type", kind)]),
+        shows=[dependencies.key("theme", theme.pk)],
     )
     chart = charts.bar_chart(
         charts.bars_from_kinds(figures.by_kind),

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from django.db import DatabaseError, connections
 
 from impactcms.databases import PRIMARY, REPLICA
-from pagecache.data import REQUEST_TOKEN
+from pagecache.data import REQUEST_SERIAL, REQUEST_TOKEN
 from pagecache.models import ContentVersion
 from pagecache.versions import ROW
 
@@ -44,7 +44,7 @@ PRIMARY_APPS = frozenset({"admin", "auth", "axes", "contenttypes", "reversion", 
 # Read on every public request to choose the cached copy of a page: from a replica
 # that lags, an edit would stay unseen for as long as the lag, and the version's own
 # bookkeeping writes (pagecache.versions) must see the row they update.
-PRIMARY_MODELS = frozenset({"pagecache.ContentVersion"})
+PRIMARY_MODELS = frozenset({"pagecache.ContentVersion", "pagecache.Dependency"})
 
 # Paths whose GET may still be private or write: read them from the primary.
 PRIVATE_PATHS = ("/admin/", "/share/")
@@ -60,7 +60,7 @@ class _PublicRequest:
     atomic_depth: int
     wrote: bool = False
     # The content version the replica was last checked against, and what was found.
-    checked_token: str | None = None
+    checked_token: tuple[str, int] | None = None
     replica_current: bool = False
 
 
@@ -103,7 +103,7 @@ class PublicReadsMiddleware:
             return self.get_response(request)
 
 
-def _replica_is_current(state: _PublicRequest, token: str) -> bool:
+def _replica_is_current(state: _PublicRequest, token: str, serial: int) -> bool:
     """Has the replica caught up with the content version this page is cached under?
 
     The page cache keeps a page under the content version read (from the primary)
@@ -114,12 +114,12 @@ def _replica_is_current(state: _PublicRequest, token: str) -> bool:
     version holds the edit too. Behind it, the page reads the primary. One small
     query on the replica per page rendered (none for a page served from the cache).
     """
-    if state.checked_token != token:
+    if state.checked_token != (token, serial):
         try:
             seen = (
                 ContentVersion.objects.using(REPLICA)
                 .filter(pk=ROW)
-                .values_list("token", flat=True)
+                .values_list("token", "serial")
                 .first()
             )
         except DatabaseError:
@@ -127,7 +127,9 @@ def _replica_is_current(state: _PublicRequest, token: str) -> bool:
                 "The read replica cannot be reached; reading the primary.", exc_info=True
             )
             seen = None
-        state.checked_token, state.replica_current = token, seen == token
+        # A narrower renewal (pagecache.dependencies) moves the serial, not the token.
+        current = seen is not None and seen[0] == token and seen[1] >= serial
+        state.checked_token, state.replica_current = (token, serial), current
     return state.replica_current
 
 
@@ -150,7 +152,8 @@ class PrimaryReplicaRouter:
             or len(connections[PRIMARY].atomic_blocks) > state.atomic_depth
         ):
             return PRIMARY
-        return REPLICA if _replica_is_current(state, token) else PRIMARY
+        serial = REQUEST_SERIAL.get() or 0
+        return REPLICA if _replica_is_current(state, token, serial) else PRIMARY
 
     def db_for_write(self, model, **hints):
         if (state := _public_request.get()) is not None:

@@ -1,8 +1,10 @@
 """Whole public pages from the cache, never stale, one entry per page.
 
 A page is cached under the public content version, the host, the path and the
-parameters its view reads, cleaned (pagecache.queries), so any change (or a
-schedule reaching its time) makes the next request render afresh. Browsers and
+parameters its view reads, cleaned (pagecache.queries), with the token of each
+dependency it showed (pagecache.dependencies): a change of what it shows (or a
+schedule reaching its time) makes the next request render afresh, while an edit
+elsewhere leaves it served from the cache. Browsers and
 proxies may keep a copy but must revalidate it each time (`no-cache`);
 ConditionalGetMiddleware answers that with 304 when the ETag still matches.
 
@@ -35,9 +37,9 @@ from django.http import HttpResponse, QueryDict
 from django.utils.cache import cc_delim_re, patch_cache_control, set_response_etag
 from django.utils.encoding import escape_uri_path
 
-from pagecache import queries
-from pagecache.data import REQUEST_TOKEN
-from pagecache.versions import current_token
+from pagecache import dependencies, queries
+from pagecache.data import REQUEST_SERIAL, REQUEST_TOKEN
+from pagecache.versions import current_version
 
 
 def _digest(text: str) -> str:
@@ -72,19 +74,24 @@ def cached_public_page(view, *, reads: queries.Reader = queries.nothing):
         request.GET = QueryDict(query)
         origin = f"{request.scheme}://{request.get_host()}"
         address = f"{origin}{escape_uri_path(request.path)}?{query}"
-        token = current_token()
+        version = current_version()
+        token = version.token
         key = page_key(token, address)
         kept = cache.get(key)
         if kept is not None:
-            content, headers = kept
-            return HttpResponse(content, headers=headers)
-        reset = REQUEST_TOKEN.set(token)
+            content, headers, shows = kept
+            if dependencies.standing(shows):
+                return HttpResponse(content, headers=headers)
+        collected, collecting = dependencies.collect()
+        resets = REQUEST_TOKEN.set(token), REQUEST_SERIAL.set(version.serial)
         try:
             response = view(request, *args, **kwargs)
             if hasattr(response, "render") and callable(response.render):
                 response = response.render()
         finally:
-            REQUEST_TOKEN.reset(reset)
+            dependencies.stop_collecting(collecting)
+            REQUEST_TOKEN.reset(resets[0])
+            REQUEST_SERIAL.reset(resets[1])
         patch_cache_control(response, no_cache=True)
         if (
             response.status_code == 200
@@ -92,14 +99,19 @@ def cached_public_page(view, *, reads: queries.Reader = queries.nothing):
             and not response.streaming
             and _shared(response)
         ):
-            set_response_etag(response)
-            _keep(response, token=token, origin=origin, address=address, key=key)
+            read = dependencies.tokens(collected or {dependencies.LISTING})
+            # Renewed while the page was being made: what it shows may be older than
+            # the token it would be kept with. Served, not kept.
+            if all(serial <= version.serial for _, serial in read.values()):
+                set_response_etag(response)
+                shows = {name: value for name, (value, _) in read.items()}
+                _keep(response, token=token, origin=origin, address=address, key=key, shows=shows)
         return response
 
     return wrapper
 
 
-def _keep(response, *, token: str, origin: str, address: str, key: str) -> None:
+def _keep(response, *, token: str, origin: str, address: str, key: str, shows: dict) -> None:
     """Keep the page under `key`, unless a shorter address keeps the same bytes.
 
     A small record per page, named by its ETag, says which address keeps it. A
@@ -107,7 +119,7 @@ def _keep(response, *, token: str, origin: str, address: str, key: str) -> None:
     came first), so the entry left is the one readers' links lead to.
     """
     seconds = settings.PAGE_CACHE_SECONDS
-    entry = (response.content, dict(response.items()))
+    entry = (response.content, dict(response.items()), shows)
     etag = response.get("ETag")
     if etag is None:  # an empty page: nothing to tell apart
         cache.set(key, entry, seconds)

@@ -1,13 +1,13 @@
 """The safety net: a write a public page could show replaces the content version,
 even one made with the ORM outside the services (the shell, a data migration, a
 bulk tool). Each content app names its models at startup (its AppConfig.ready),
-so the page cache imports none; inside a service or an admin view the version is
-replaced once for the whole write (`versions.one_bump`).
+so the page cache imports none; inside a service or an admin view the write's
+planner decides what it renews (pagecache.renewal).
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from pagecache.versions import changed
+from pagecache.renewal import changed
 
 # A relation's change is reported before and after; the version follows what is stored.
 M2M_DONE = frozenset({"post_add", "post_remove", "post_clear"})
@@ -15,12 +15,12 @@ M2M_DONE = frozenset({"post_add", "post_remove", "post_clear"})
 
 def content_changed(sender, raw=False, **kwargs):
     if not raw:
-        changed()
+        changed(sender)
 
 
 def relation_changed(sender, action, **kwargs):
     if action in M2M_DONE:
-        changed()
+        changed(sender)
 
 
 def watch(*models) -> None:

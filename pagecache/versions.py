@@ -2,9 +2,7 @@
 
 import datetime as dt
 import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.utils import timezone
@@ -20,9 +18,6 @@ TRUST_KEPT_FOR = dt.timedelta(seconds=10)
 # runs out): each content app adds its own at startup (its AppConfig.ready), so the
 # page cache knows of no content model.
 SCHEDULES: list[Callable[[dt.datetime], dt.datetime | None]] = []
-
-# The `one_bump` block being run, if any: whether a write inside it changed content.
-_batch: ContextVar[list | None] = ContextVar("pagecache_batch", default=None)
 
 
 def add_schedule(next_change: Callable[[dt.datetime], dt.datetime | None]) -> None:
@@ -41,6 +36,7 @@ class _Kept:
     """The version this process last read, with what made it trustworthy."""
 
     token: str
+    serial: int
     until: dt.datetime | None  # the next scheduled change: read again from then on
     mark: object  # changes.mark() when it was read
 
@@ -70,42 +66,21 @@ def bump() -> str:
     return token
 
 
-def changed() -> None:
-    """A write that public pages may show: replace the version now, or once at the
-    end of the `one_bump` block it is made in."""
-    batch = _batch.get()
-    if batch is None:
-        bump()
-    elif not batch:
-        batch.append(True)
+@dataclass(frozen=True)
+class Version:
+    """The token pages are cached under, and how many narrower renewals there have been."""
 
-
-@contextmanager
-def one_bump() -> Iterator[None]:
-    """Writes made inside replace the content version once, as the block ends.
-
-    The services and the admin's views run each write in one, so a save that
-    touches a story, its themes, partners and outcomes writes the version row
-    once rather than once a row. Put inside the transaction, the row is written
-    in it, and other processes see the new version when (and only when) the
-    change commits. A block inside another joins it; one that fails bumps nothing
-    (its transaction is rolled back).
-    """
-    if _batch.get() is not None:
-        yield
-        return
-    batch: list = []
-    reset = _batch.set(batch)
-    try:
-        yield
-    finally:
-        _batch.reset(reset)
-    if batch:
-        bump()
+    token: str
+    serial: int
 
 
 def current_token() -> str:
-    """The token pages are cached under now.
+    """The token pages are cached under now (see `current_version`)."""
+    return current_version().token
+
+
+def current_version() -> Version:
+    """The token pages are cached under now, with the renewals' serial.
 
     No query while this process's copy stands (nothing committed since, no
     scheduled moment reached); one query after a change, more only when the
@@ -119,7 +94,7 @@ def current_token() -> str:
         and (kept.until is None or now < kept.until)
         and kept.mark == changes.mark()
     ):
-        return kept.token
+        return Version(kept.token, kept.serial)
     # What was kept is out of date now: were it left, the next call could find its mark
     # again (the change that moved it has been taken in) and serve the old token.
     _kept = None
@@ -134,12 +109,12 @@ def current_token() -> str:
             # Read again at least every few seconds all the same: should a signal ever
             # be lost (a listening connection cut without a word), staleness is bounded.
             until = min(filter(None, [version.next_change_at, now + TRUST_KEPT_FOR]))
-            _kept = _Kept(version.token, until, mark)
-        return version.token
+            _kept = _Kept(version.token, version.serial, until, mark)
+        return Version(version.token, version.serial)
     # Just after an edit, or a schedule or consent end has been reached (then a new token).
     token = uuid.uuid4().hex if version.schedule_known else version.token
     # Only if no edit came in meanwhile: an edit's token must never be written over.
     ContentVersion.objects.filter(pk=ROW, token=version.token).update(
         token=token, next_change_at=_next_change_at(now), schedule_known=True
     )
-    return ContentVersion.objects.values_list("token", flat=True).get(pk=ROW)
+    return Version(*ContentVersion.objects.values_list("token", "serial").get(pk=ROW))

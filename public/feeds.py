@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.html import escape
 
+from pagecache.dependencies import depends_on, key
 from stories.models import Story, Theme
 
 FEED_LENGTH = 20
@@ -47,7 +48,9 @@ class LatestStoriesFeed(Feed):
 class ThemeStoriesFeed(LatestStoriesFeed):
     def get_object(self, request, slug):
         # As the theme's page: a theme only drafts have has no feed.
-        return get_object_or_404(Theme.objects.public(), slug=slug)
+        theme = get_object_or_404(Theme.objects.public(), slug=slug)
+        depends_on(key("theme", theme.pk))
+        return theme
 
     def title(self, theme):
         return escape(f"{settings.SITE_NAME}: {theme.name}")

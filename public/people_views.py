@@ -1,6 +1,7 @@
 from django.db.models import F
 from django.shortcuts import get_object_or_404, render
 
+from pagecache.dependencies import depends_on, key
 from participants.models import Organisation, Participant
 from stories.models import Story
 from stories.pagination import page_of
@@ -24,6 +25,7 @@ def participant_detail(request, slug):
     participant = get_object_or_404(
         Participant.objects.public().select_related("organisation"), slug=slug
     )
+    depends_on(key("participant", participant.pk))
     stories = Story.objects.public().filter(participant=participant).with_cards().latest_first()
     return render(
         request,
@@ -44,6 +46,7 @@ def organisation_list(request):
 
 def organisation_detail(request, slug):
     organisation = get_object_or_404(Organisation.objects.public(), slug=slug)
+    depends_on(key("organisation", organisation.pk))
     public = Story.objects.public().with_cards().latest_first()
     people = Participant.objects.public().filter(organisation=organisation).order_by("name")
     partnered = public.filter(partnerships__organisation=organisation).annotate(

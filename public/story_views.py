@@ -2,6 +2,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from impact.summary import theme_impact
+from pagecache import dependencies
 from pagecache.data import remember
 from pagecache.decorators import not_shared
 from stories import options
@@ -51,11 +52,20 @@ def _themes_with_public_counts() -> list[Theme]:
 WALK_WHEN_ONE_IN = 200
 
 
-def _listing(request, filter_names, *, filters=None, within=lambda stories, probe: stories):
+def _listing(
+    request,
+    filter_names,
+    *,
+    filters=None,
+    within=lambda stories, probe: stories,
+    shows=(dependencies.LISTING,),
+):
     """What every filterable list of stories shows: the page, the filters, the facets.
 
-    `within` narrows the public stories to the page's own theme or tag. With
-    words to search for, results come best match first, with snippets.
+    `within` narrows the public stories to the page's own theme or tag, and
+    `shows` names it for the page cache (a theme page is renewed by its own
+    stories' edits, not by others'). With words to search for, results come
+    best match first, with snippets.
     """
     filters = filters or StoryFilters.from_query(request.GET, filter_names)
     public = Story.objects.public()
@@ -67,7 +77,7 @@ def _listing(request, filter_names, *, filters=None, within=lambda stories, prob
     # Counts over the whole archive are kept until the content changes; once for all
     # filters that name nothing, or each made-up value would keep one (issue 19).
     scope = f"{request.path}?{filters.scope}"
-    count = remember(f"count:{scope}", matching.count)
+    count = remember(f"count:{scope}", matching.count, shows=shows)
     number = request.GET.get("page")
     if filters.words:
         best = search.ranked(narrowed(), filters.words) if count else []
@@ -78,9 +88,12 @@ def _listing(request, filter_names, *, filters=None, within=lambda stories, prob
         for story in page.object_list:
             story.snippet = extracts.get(story.pk)
     else:
-        common = count * WALK_WHEN_ONE_IN >= remember("count:public", public.count)
+        # Only which way to walk (the page is the same either way): kept per version.
+        common = count * WALK_WHEN_ONE_IN >= remember("count:public", public.count, shows=())
         ordered = narrowed(probe=common).latest_first().with_cards()
-        page = newest_first_page(ordered, number, count=count, every=matching, scope=scope)
+        page = newest_first_page(
+            ordered, number, count=count, every=matching, scope=scope, shows=shows
+        )
     return {
         "filters": filters,
         "query": filters.query(),
@@ -91,6 +104,8 @@ def _listing(request, filter_names, *, filters=None, within=lambda stories, prob
         "facets": remember(
             f"facets:{scope if count else NAMES_NOTHING}",
             lambda: list(Theme.objects.public().with_story_counts(matching)),
+            # Naming nothing, every theme counts none: only the themes themselves matter.
+            shows=[*shows, dependencies.OPTIONS] if count else [dependencies.OPTIONS],
         )
         if "theme" in filter_names
         else [],
@@ -125,6 +140,7 @@ def story_list(request):
 
 def story_detail(request, slug):
     story = get_object_or_404(Story.objects.public().with_details(), slug=slug)
+    dependencies.depends_on(dependencies.key("story", story.pk))
     return render(request, "stories/story_detail.html", story_page_context(request, story))
 
 
@@ -135,13 +151,18 @@ def theme_list(request):
 def theme_detail(request, slug):
     # Only a theme of a public story has a page: one only drafts have stays unseen.
     theme = get_object_or_404(Theme.objects.public(), slug=slug)
+    shows = [dependencies.key("theme", theme.pk)]
+    dependencies.depends_on(*shows)
     context = _listing(
         request,
         THEME_PAGE_FILTERS,
         within=lambda stories, probe: stories.for_theme(theme, probe=probe),
+        shows=shows,
     )
     related = remember(
-        f"related-themes:{theme.pk}", lambda: list(Theme.objects.occurring_with(theme))
+        f"related-themes:{theme.pk}",
+        lambda: list(Theme.objects.occurring_with(theme)),
+        shows=[*shows, dependencies.OPTIONS],
     )
     context |= {"theme": theme, "related_themes": related, "impact": theme_impact(theme)}
     return _listing_page(request, "stories/theme_detail.html", context)
@@ -152,7 +173,12 @@ def tag_detail(request, slug):
     tag = options.with_slug(options.public_tags(), slug)
     if tag is None:
         raise Http404("No public story carries this tag.")
+    shows = [dependencies.key("tag", tag.pk)]
+    dependencies.depends_on(*shows)
     context = _listing(
-        request, TAG_PAGE_FILTERS, within=lambda stories, probe: stories.for_tag(tag, probe=probe)
+        request,
+        TAG_PAGE_FILTERS,
+        within=lambda stories, probe: stories.for_tag(tag, probe=probe),
+        shows=shows,
     )
     return _listing_page(request, "stories/tag_detail.html", context | {"tag": tag})

@@ -4,6 +4,7 @@ from django.db.models.functions import Mod, RowNumber
 from django.utils.functional import cached_property
 
 from pagecache.data import remember
+from pagecache.dependencies import LISTING
 
 STORIES_PER_PAGE = 12
 # Deep pages of a newest-first list start from a remembered story this many pages
@@ -45,7 +46,9 @@ def page_of(items, number: str | None, per_page: int = STORIES_PER_PAGE, *, coun
     return paginator.page(_wanted(number, paginator.num_pages))
 
 
-def newest_first_page(stories, number: str | None, *, count: int, every, scope: str) -> Page:
+def newest_first_page(
+    stories, number: str | None, *, count: int, every, scope: str, shows=(LISTING,)
+) -> Page:
     """A page of `stories` (ordered newest first), whatever its depth, at the cost of page 1.
 
     `every` is the same stories, unordered, in the form cheapest to read in
@@ -60,7 +63,7 @@ def newest_first_page(stories, number: str | None, *, count: int, every, scope: 
     stride = PAGES_BETWEEN_MARKS * STORIES_PER_PAGE
     if skipped < stride:
         return paginator.page(wanted)
-    marks = remember(f"marks:{scope}", lambda: _marks(every, stride))
+    marks = remember(f"marks:{scope}", lambda: _marks(every, stride), shows=shows)
     if not marks:
         return paginator.page(wanted)
     index = min(skipped // stride, len(marks) - 1)

@@ -4,6 +4,7 @@ alike, with its structured data for search engines and link previews."""
 from django.conf import settings
 
 from images.renditions import largest
+from pagecache import dependencies
 from pagecache.data import remember
 from stories.models import Story
 
@@ -42,11 +43,26 @@ def story_page_context(request, story: Story, *, with_related: bool = True) -> d
     """
     return {
         "story": story,
-        # Ranking every public story by shared themes costs the archive's size: kept.
-        "related": remember(f"related:{story.pk}", lambda: Story.objects.related_to(story))
-        if with_related
-        else [],
+        "related": _related(story) if with_related else [],
         "article": article_data(story, request)
         if story.participant_id and story.published_at
         else None,
     }
+
+
+def _related(story: Story) -> list[Story]:
+    """Ranking every public story by shared themes costs the archive's size: kept,
+    until a story of one of its themes is renewed; when too few share a theme and
+    the newest of any fill in, until any public story is."""
+    own = dependencies.key("story", story.pk)
+    themes = [dependencies.key("theme", theme.pk) for theme in story.themes.all()]
+    related = remember(
+        f"related:{story.pk}", lambda: Story.objects.related_to(story), shows=[own, *themes]
+    )
+    if any(not other.shared for other in related):
+        related = remember(
+            f"related-filled:{story.pk}",
+            lambda: Story.objects.related_to(story),
+            shows=[own, *themes, dependencies.LISTING],
+        )
+    return related

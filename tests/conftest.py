@@ -41,10 +41,12 @@ def empty_cache():
 
 @pytest.fixture(autouse=True)
 def fresh_content_version():
-    """Each test reads the content version from its own database, not a copy kept before."""
-    from pagecache import versions
+    """Each test reads the content version and the dependencies' tokens from its own
+    database, not copies kept before."""
+    from pagecache import dependencies, versions
 
     versions.forget()
+    dependencies.forget()
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -1,6 +1,6 @@
 """An admin page that writes renews the public pages once, however many rows it saves."""
 
-from pagecache.versions import one_bump
+from pagecache.renewal import renewal
 
 
 class OneRenewalPerWrite:
@@ -9,13 +9,13 @@ class OneRenewalPerWrite:
     done, rather than once a row (the signals' safety net joins the block)."""
 
     def changeform_view(self, *args, **kwargs):
-        with one_bump():
+        with renewal():
             return super().changeform_view(*args, **kwargs)
 
     def changelist_view(self, *args, **kwargs):  # bulk actions and list edits
-        with one_bump():
+        with renewal():
             return super().changelist_view(*args, **kwargs)
 
     def delete_view(self, *args, **kwargs):
-        with one_bump():
+        with renewal():
             return super().delete_view(*args, **kwargs)

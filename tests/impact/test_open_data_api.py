@@ -7,7 +7,7 @@ import pytest
 
 from impact import open_data
 from impact.filters import ImpactFilters
-from pagecache import versions
+from pagecache import dependencies, versions
 from stories.models import Outcome, Story
 from tests.factories import (
     make_cohort,
@@ -217,18 +217,19 @@ def add_stories(n):
 def queries_for(client, url, n, django_assert_num_queries, queries):
     add_stories(n)
     versions.current_token()  # works out the next scheduled change: once per edit, not per page
+    dependencies.forget()  # and the page reads the tokens of what it shows
     with django_assert_num_queries(queries):
         response = client.get(url)
         if response.streaming:
             response.getvalue()
 
 
-# The content version, the count, the page and its 5 prefetches (themes, tags,
-# partners, outcomes, cohorts).
+# The content version, the tokens of what it shows, the count, the page and its 5
+# prefetches (themes, tags, partners, outcomes, cohorts).
 QUERIES = [
-    ("/api/stories/", 8),
-    ("/api/outcomes/", 4),  # version, count, page, themes
-    ("/api/organisations/", 3),  # version, count, page
+    ("/api/stories/", 9),
+    ("/api/outcomes/", 5),  # version, dependencies, count, page, themes
+    ("/api/organisations/", 4),  # version, dependencies, count, page
     ("/impact/stories.csv", 7),  # version, stories, 5 prefetches
     ("/impact/export.csv", 3),  # version, outcomes, themes
     ("/impact/organisations.csv", 2),

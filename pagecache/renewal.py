@@ -1,0 +1,88 @@
+"""What a write renews, worked out once, as the write ends.
+
+The services, the admin's writing pages and the demo loader run each write in a
+`renewal()` block. Inside one, the writes to the models a planner explains
+(stories, people, organisations and the rows that hang off them: see
+editorial.renewal) are noted, and the planners name the dependency keys they
+changed as the block ends; those keys are renewed once, in the write's
+transaction. Any other write inside the block (a theme renamed, a cohort added)
+replaces the whole content version, as every write outside a block does: the
+safety net (pagecache.signals) never lets an unexplained write leave a page stale.
+"""
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+
+from pagecache import dependencies, versions
+
+# Models whose writes a planner accounts for inside a block (added at startup).
+EXPLAINED: set[type] = set()
+# Called as a block ends, each with the block: they return the keys to renew.
+PLANNERS: list[Callable[["Block"], set[str]]] = []
+
+
+@dataclass
+class Block:
+    everything: bool = False
+    keys: set[str] = field(default_factory=set)
+    # What the planners keep while the block runs (the state before the first write).
+    notes: dict = field(default_factory=dict)
+
+
+_block: ContextVar[Block | None] = ContextVar("pagecache_block", default=None)
+
+
+def explain(*models: type, planner: Callable[[Block], set[str]]) -> None:
+    EXPLAINED.update(models)
+    if planner not in PLANNERS:
+        PLANNERS.append(planner)
+
+
+def current_block() -> Block | None:
+    return _block.get()
+
+
+def changed(model: type | None = None) -> None:
+    """A write that public pages may show (the safety net's receiver calls this)."""
+    block = _block.get()
+    if block is None:
+        versions.bump()
+    elif model not in EXPLAINED:
+        block.everything = True
+
+
+def renew_at_end(*keys: str) -> None:
+    """Renew these keys as the block ends (now, outside one)."""
+    block = _block.get()
+    if block is None:
+        dependencies.renew(keys)
+    else:
+        block.keys.update(keys)
+
+
+@contextmanager
+def renewal() -> Iterator[Block]:
+    """Writes made inside renew what they changed once, as the block ends.
+
+    Put inside the transaction, the renewal is written in it, and other processes
+    see it when (and only when) the change commits. A block inside another joins
+    it; one that fails renews nothing (its transaction is rolled back).
+    """
+    if (outer := _block.get()) is not None:
+        yield outer
+        return
+    block = Block()
+    reset = _block.set(block)
+    try:
+        yield block
+        if not block.everything:
+            for planner in PLANNERS:
+                block.keys |= planner(block)
+    finally:
+        _block.reset(reset)
+    if block.everything:
+        versions.bump()
+    elif block.keys:
+        dependencies.renew(block.keys)
