@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 BROWSER_TOOLS := node_modules/.installed
 
-.PHONY: run test e2e lint format setup browser-tools migrate demo bench clean load audit lock
+.PHONY: run test e2e lint format setup browser-tools migrate demo bench clean load editing-day audit lock
 
 run: setup
 	$(PY) manage.py migrate --noinput
@@ -99,6 +99,11 @@ bench: setup
 # or `make load LOAD_ARGS=--quick`. PostgreSQL when DATABASE_URL names one.
 load: setup
 	$(PY) -m bench.load $(LOAD_ARGS)
+
+# Readers alone, then while contributors save drafts, then while editors save published
+# stories: p50/p99 and the share served from the cache in each (`LOAD_ARGS=--quick`).
+editing-day: setup
+	$(PY) -m bench.editing_day $(LOAD_ARGS)
 
 # Two app servers on loopback sharing one PostgreSQL, one Redis and one bucket (moto's
 # S3): what an editor does through one shows at once through the other, and two editors

@@ -297,10 +297,18 @@ FAILURES = (LoginRefused, SaveRefused, ValueError, KeyError, OSError, http.clien
 
 
 def work_shift(
-    base_url: str, username: str, password: str, stories: list[int], until: float, at_least=0
+    base_url: str,
+    username: str,
+    password: str,
+    stories: list[int],
+    until: float,
+    at_least=0,
+    publish=True,
+    pause=0.0,
 ):
-    """Log in, then edit `stories` in turn (publishing the drafts) until `until` (monotonic),
-    and at least `at_least` times (so a test on a busy machine needs no lucky timing)."""
+    """Log in, then edit `stories` in turn (publishing the drafts, if `publish`) until
+    `until` (monotonic), and at least `at_least` times (so a test on a busy machine
+    needs no lucky timing); `pause` seconds after each save."""
     browser = Browser(base_url)
     shift = Shift(username)
     try:
@@ -312,8 +320,9 @@ def work_shift(
             try:
                 mark = f"{username}.{done}"
                 shift.edits.append(
-                    edit_story(browser, pk, editor=username, mark=mark, publish=True)
+                    edit_story(browser, pk, editor=username, mark=mark, publish=publish)
                 )
+                time.sleep(pause)  # a person reads what they saved before the next
             except FAILURES as error:
                 shift.errors.append(f"{type(error).__name__}: {error}")
     except FAILURES as error:

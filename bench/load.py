@@ -135,15 +135,40 @@ def read(wrk: str, base: str, pages: list, readers: int, seconds: int) -> subpro
     )
 
 
-def load(base: str, wrk: str, prepared: dict, readers: int, seconds: int) -> tuple[dict, list]:
+def load(
+    base: str,
+    wrk: str,
+    prepared: dict,
+    readers: int,
+    seconds: int,
+    *,
+    shares=None,
+    publish=True,
+    pause=0.0,
+) -> tuple[dict, list]:
+    """Readers for `seconds`, and each editor saving their `shares` meanwhile (none: readers
+    alone)."""
+    shares = prepared["shares"] if shares is None else shares
     until = time.monotonic() + seconds
     reading = read(wrk, base, prepared["pages"], readers, seconds)
-    with ProcessPoolExecutor(len(prepared["accounts"])) as pool:
-        shifts = [
-            pool.submit(editors.work_shift, base, name, password, prepared["shares"][name], until)
-            for name, password in prepared["accounts"].items()
-        ]
-        shifts = [shift.result() for shift in shifts]
+    shifts = []
+    working = {name: stories for name, stories in shares.items() if stories}
+    if working:
+        with ProcessPoolExecutor(len(working)) as pool:
+            shifts = [
+                pool.submit(
+                    editors.work_shift,
+                    base,
+                    name,
+                    prepared["accounts"][name],
+                    stories,
+                    until,
+                    publish=publish,
+                    pause=pause,
+                )
+                for name, stories in working.items()
+            ]
+            shifts = [shift.result() for shift in shifts]
     out, _ = reading.communicate(timeout=seconds + 60)
     if reading.returncode:
         sys.exit(f"wrk failed ({reading.returncode})")
@@ -219,7 +244,7 @@ def failures(report: dict) -> list[str]:
         found.append(
             f"editors had {editors_['errors']} errors ({editors_['5xx']} 5xx); first: {first}"
         )
-    if not editors_["edits"]:
+    if not editors_["edits"] and editors_["editors"]:
         found.append("the editors made no edit")
     found += check["problems"]
     found += [f"server log: {line} ({n} times)" for line, n in report["server_errors"].items()]

@@ -143,7 +143,7 @@ def stories_for(editors: list[str], *, drafts: int, published: int) -> dict[str,
         + chosen_public[n * published : (n + 1) * published]
         for n, editor in enumerate(editors)
     }
-    if pictured:
+    if pictured and editors:
         shares[editors[0]].append(pictured[0])
     return shares
 

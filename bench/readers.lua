@@ -22,7 +22,7 @@ function init(args)
   end
   -- Each thread starts at its own place in the walk.
   next_page = math.floor(id * #pages / tonumber(args[2])) % #pages
-  expected_4xx, unexpected_4xx, status_5xx, other = 0, 0, 0, 0
+  expected_4xx, unexpected_4xx, status_5xx, other, cached, made = 0, 0, 0, 0, 0, 0
 end
 
 function request()
@@ -33,6 +33,9 @@ end
 
 function response(status, headers, body)
   seen[current.name] = seen[current.name] + 1
+  -- Pages the page cache serves say which: kept ("hit") or made afresh ("miss").
+  if headers["X-Page-Cache"] == "hit" then cached = cached + 1 end
+  if headers["X-Page-Cache"] == "miss" then made = made + 1 end
   if status == current.expect then
     if status >= 400 then expected_4xx = expected_4xx + 1 end
     return
@@ -63,7 +66,7 @@ local function json_counts(counts)
 end
 
 done = function(summary, latency, requests)
-  local totals = {expected_4xx = 0, unexpected_4xx = 0, status_5xx = 0, other = 0}
+  local totals = {expected_4xx = 0, unexpected_4xx = 0, status_5xx = 0, other = 0, cached = 0, made = 0}
   local seen_all, surprises_all = {}, {}
   for _, thread in ipairs(threads) do
     for key in pairs(totals) do
@@ -81,12 +84,14 @@ done = function(summary, latency, requests)
     '{"requests": %d, "seconds": %.2f, "bytes": %d, ' ..
     '"p50_ms": %.2f, "p90_ms": %.2f, "p99_ms": %.2f, "max_ms": %.2f, ' ..
     '"expected_4xx": %d, "unexpected_4xx": %d, "5xx": %d, "other_surprises": %d, ' ..
+    '"cached": %d, "made": %d, ' ..
     '"socket_errors": {"connect": %d, "read": %d, "write": %d, "timeout": %d}, ' ..
     '"pages": %s, "surprises": %s}\n',
     summary.requests, summary.duration / 1e6, summary.bytes,
     latency:percentile(50) / 1000, latency:percentile(90) / 1000,
     latency:percentile(99) / 1000, latency.max / 1000,
     totals.expected_4xx, totals.unexpected_4xx, totals.status_5xx, totals.other,
+    totals.cached, totals.made,
     errors.connect, errors.read, errors.write, errors.timeout,
     json_counts(seen_all), json_counts(surprises_all)))
 end

@@ -41,6 +41,10 @@ from pagecache import dependencies, queries
 from pagecache.data import REQUEST_SERIAL, REQUEST_TOKEN
 from pagecache.versions import current_version
 
+# Says whether a page came from the cache (as Varnish's X-Cache does): for operators,
+# and for `make load`'s count of the readers served from the cache on an editing day.
+SERVED_HEADER = "X-Page-Cache"
+
 
 def _digest(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
@@ -81,7 +85,9 @@ def cached_public_page(view, *, reads: queries.Reader = queries.nothing):
         if kept is not None:
             content, headers, shows = kept
             if dependencies.standing(shows):
-                return HttpResponse(content, headers=headers)
+                response = HttpResponse(content, headers=headers)
+                response[SERVED_HEADER] = "hit"
+                return response
         collected, collecting = dependencies.collect()
         resets = REQUEST_TOKEN.set(token), REQUEST_SERIAL.set(version.serial)
         try:
@@ -106,6 +112,7 @@ def cached_public_page(view, *, reads: queries.Reader = queries.nothing):
                 set_response_etag(response)
                 shows = {name: value for name, (value, _) in read.items()}
                 _keep(response, token=token, origin=origin, address=address, key=key, shows=shows)
+        response[SERVED_HEADER] = "miss"  # after keeping: a kept copy says "hit" when served
         return response
 
     return wrapper

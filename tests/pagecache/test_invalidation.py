@@ -248,3 +248,10 @@ def test_kept_counts_follow_an_edit_even_with_the_page_cache_off(client, story, 
     assert "1 story" in page(client, "/stories/?theme=housing")  # from the kept count
     make_story(title="Second", slug="second").themes.add(story.themes.get())
     assert "2 stories" in page(client, "/stories/?theme=housing")
+
+
+def test_a_page_says_whether_it_came_from_the_cache(client, story):
+    assert client.get("/stories/leisure/")["X-Page-Cache"] == "miss"
+    again = client.get("/stories/leisure/")
+    assert again["X-Page-Cache"] == "hit"
+    assert again.headers.get("X-Page-Cache") == "hit" and "miss" not in str(again.headers)
