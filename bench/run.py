@@ -22,6 +22,13 @@ from bench import harness
 from bench.harness import CONNECTIONS, WORK, WORKERS
 
 WARM_SECONDS = 2
+# The three states a reader can meet: every cache empty (each page as the first request
+# after an edit makes it), the page cache off with the kept figures on, and cached.
+MODES = {
+    "empty": {"PAGE_CACHE_SECONDS": "0", "DATA_CACHE_SECONDS": "0"},
+    "uncached": {"PAGE_CACHE_SECONDS": "0"},
+    "cached": {"PAGE_CACHE_SECONDS": "600"},
+}
 REFERENCES = {"bare Django": "/bench/bare/", "static file": "/static/bench/page.html"}
 BARE_AGAIN = "bare Django, at the end"
 
@@ -78,10 +85,8 @@ def measure(wrk: str, label: str, url_for, size: int, seconds: float, only=None)
     reference.write_text(fetch_with_test_client(env, "/stories/"), encoding="utf-8")
 
     modes = {}
-    for mode, cache_seconds in (("uncached", "0"), ("cached", "600")):
-        server, base = harness.serve(
-            env | {"PAGE_CACHE_SECONDS": cache_seconds, "BENCH_REFERENCE_HTML": str(reference)}
-        )
+    for mode, caches in MODES.items():
+        server, base = harness.serve(env | caches | {"BENCH_REFERENCE_HTML": str(reference)})
         try:
             # References first: a slow page's queued requests must not count against them.
             pages = REFERENCES | {name: stats["url"] for name, stats in probe.items()}
@@ -142,6 +147,10 @@ def summarise(runs: dict) -> list[dict]:
             cached_bare = _bare_rps(big["cached"]["pages"])
             little = sizes[small]["uncached"]["pages"].get(name, {})
             probe = big["probe"].get(name, {})
+            # Runs from before the empty state was measured have none.
+            empty = big.get("empty", {}).get("pages", {}).get(name, {})
+            empty_small = sizes[small].get("empty", {}).get("pages", {}).get(name, {})
+            empty_bare = _bare_rps(big["empty"]["pages"]) if "empty" in big else None
             rows.append(
                 {
                     "database": label,
@@ -163,6 +172,12 @@ def summarise(runs: dict) -> list[dict]:
                     "cached_over_bare_rps": ratio(cached["rps"], cached_bare),
                     "cached_over_uncached_rps": ratio(cached["rps"], uncached["rps"]),
                     "errors": uncached["errors"] + uncached["non2xx"] + cached["errors"],
+                    "empty_small_p50_ms": empty_small.get("p50_ms"),
+                    "empty_p50_ms": empty.get("p50_ms"),
+                    "empty_large_over_small_p50": ratio(
+                        empty.get("p50_ms"), empty_small.get("p50_ms")
+                    ),
+                    "empty_over_bare_rps": ratio(empty.get("rps"), empty_bare),
                 }
             )
     return rows
@@ -181,9 +196,13 @@ def markdown(report: dict) -> str:
         "Ratios: large ÷ small size (p50), page ÷ bare Django (requests/s), cached ÷ bare; "
         "each mode's pages against the bare reference measured in the same server run.",
         "",
+        "Kept figures on, page cache off: p50 small, p50, p95, p99, req/s, large÷small, ÷bare. "
+        "Every cache empty: p50 small, p50, large÷small, ÷bare. Cached: req/s, ÷bare.",
+        "",
         "| database | page | queries | KB | p50 small | p50 | p95 | p99 | req/s | "
-        "cached req/s | large÷small | ÷bare | cached÷bare |",
-        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+        "large÷small | ÷bare | empty p50 small | empty p50 | empty large÷small | empty ÷bare | "
+        "cached req/s | cached÷bare |",
+        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
     for row in report["rows"]:
         queries = "-" if row["queries"] is None else row["queries"]
@@ -194,9 +213,15 @@ def markdown(report: dict) -> str:
             f"{row['bytes'] / 1024:.1f}",
             *("-" if row[key] is None else f"{row[key]:.1f}" for key in MS_COLUMNS),
             f"{row['rps']:.0f}",
-            f"{row['cached_rps']:.0f}",
             row["large_over_small_p50"],
             row["over_bare_rps"],
+            *(
+                "-" if row.get(key) is None else f"{row[key]:.1f}"
+                for key in ("empty_small_p50_ms", "empty_p50_ms")
+            ),
+            row.get("empty_large_over_small_p50") or "-",
+            row.get("empty_over_bare_rps") or "-",
+            f"{row['cached_rps']:.0f}",
             row["cached_over_bare_rps"],
         ]
         lines.append("| " + " | ".join(str(cell) for cell in cells) + " |")
