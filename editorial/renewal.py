@@ -23,6 +23,7 @@ programmes) are rare and renew everything (pagecache.renewal).
 from dataclasses import dataclass
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
+from django.utils import timezone
 from taggit.models import Tag
 
 from pagecache.dependencies import LISTING, OPTIONS, key
@@ -41,20 +42,43 @@ class Seen:
     keys: frozenset[str]
     labels: frozenset[str] = frozenset()  # what the filter bars' choices come from
     too_many: bool = False
+    # When it changes by itself: a publication or end time to come, a consent's last day.
+    moments: tuple = ()
 
 
 NOT_SHOWN = Seen(public=False, keys=frozenset())
 
 
+def _moments_to_come(published: bool, starts, ends, consent_ends) -> tuple:
+    """The moments still to come at which this changes in public by itself: only those
+    move the page cache's schedule (pagecache.versions)."""
+    if not published:
+        return ()
+    now, today = timezone.now(), timezone.localdate()
+    return (
+        starts if starts and starts > now else None,
+        ends if ends and ends > now else None,
+        consent_ends if consent_ends and consent_ends >= today else None,
+    )
+
+
 def _story_seen(pk: int) -> Seen:
     row = (
         Story.objects.filter(pk=pk)
-        .values_list("participant_id", "participant__organisation_id")
+        .values_list(
+            "participant_id",
+            "participant__organisation_id",
+            "status",
+            "published_at",
+            "expires_at",
+            "participant__consent_expires_on",
+        )
         .first()
     )
     if row is None:
         return NOT_SHOWN
-    participant_id, organisation_id = row
+    participant_id, organisation_id, status, starts, ends, consent_ends = row
+    moments = _moments_to_come(status == Story.Status.PUBLISHED, starts, ends, consent_ends)
     public = Story.objects.public().filter(pk=pk).exists()
     themes = Story.themes.through.objects.filter(story_id=pk).values_list("theme_id", flat=True)
     tags = TaggedStory.objects.filter(content_object_id=pk).values_list("tag_id", flat=True)
@@ -68,11 +92,13 @@ def _story_seen(pk: int) -> Seen:
     keys = set(labels) | {key("story", pk)}
     keys |= {key("organisation", o) for o in [organisation_id, *partners] if o}
     for cohort, programme in cohorts:
-        keys |= {key("cohort", cohort), key("programme", programme)}
-    return Seen(public=public, keys=frozenset(keys), labels=frozenset(labels))
+        # The filter bars offer the cohorts and programmes of public stories.
+        labels |= {key("cohort", cohort), key("programme", programme)}
+    keys |= labels
+    return Seen(public=public, keys=frozenset(keys), labels=frozenset(labels), moments=moments)
 
 
-def _stories_seen(stories, own: set[str]) -> Seen:
+def _stories_seen(stories, own: set[str], moments: tuple = ()) -> Seen:
     """What the public saw through these stories (a person's, an organisation's)."""
     public = Story.objects.public().filter(pk__in=stories.values("pk"))
     shown = list(public.values_list("pk", flat=True)[: MANY + 1])
@@ -84,17 +110,17 @@ def _stories_seen(stories, own: set[str]) -> Seen:
         seen = _story_seen(pk)
         keys |= seen.keys
         labels |= seen.labels
-    return Seen(public=bool(shown), keys=frozenset(keys), labels=frozenset(labels))
+    return Seen(public=bool(shown), keys=frozenset(keys), labels=frozenset(labels), moments=moments)
 
 
 def _participant_seen(pk: int) -> Seen:
-    organisation_id = (
-        Participant.objects.filter(pk=pk).values_list("organisation_id", flat=True).first()
-    )
-    own = {key("participant", pk)} | (
-        {key("organisation", organisation_id)} if organisation_id else set()
-    )
-    return _stories_seen(Story.objects.filter(participant_id=pk), own)
+    row = Participant.objects.filter(pk=pk).values_list("organisation_id", "consent_expires_on")
+    organisation_id, consent_ends = row.first() or (None, None)
+    own = {key("participant", pk)}
+    if organisation_id:
+        own.add(key("organisation", organisation_id))
+    stories = Story.objects.filter(participant_id=pk)
+    return _stories_seen(stories, own, moments=_moments_to_come(True, None, None, consent_ends))
 
 
 def _organisation_seen(pk: int) -> Seen:
@@ -128,6 +154,8 @@ def plan(block: Block) -> set[str]:
             if was.too_many or now.too_many:
                 block.everything = True
                 return set()
+            if was.moments != now.moments:
+                block.reschedule = True
             if not (was.public or now.public):
                 continue
             keys |= was.keys | now.keys | {LISTING}

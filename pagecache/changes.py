@@ -35,6 +35,7 @@ class _PostgresListener:
 
     def __init__(self):
         self.conn = None
+        self.heard = 0  # notifications taken in so far
 
     def start(self) -> None:
         if self.conn is not None:
@@ -63,8 +64,11 @@ class _PostgresListener:
         except (OSError, ValueError):
             readable = True
         if not readable:
-            return id(self.conn)
+            return (id(self.conn), self.heard)
         # Something arrived: take it in (or find the connection gone) and report a change.
+        # Counted, so that every reader of the mark (the version, the dependencies'
+        # tokens) sees it has moved, not only the one that took the notification in.
+        self.heard += 1
         try:
             list(self.conn.notifies(timeout=0))
         except Exception:

@@ -105,7 +105,7 @@ def cached_public_page(view, *, reads: queries.Reader = queries.nothing):
             and not response.streaming
             and _shared(response)
         ):
-            read = dependencies.tokens(collected or {dependencies.LISTING})
+            read = dependencies.tokens(dependencies.page_keys(collected))
             # Renewed while the page was being made: what it shows may be older than
             # the token it would be kept with. Served, not kept.
             if all(serial <= version.serial for _, serial in read.values()):

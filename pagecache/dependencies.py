@@ -58,6 +58,15 @@ def stop_collecting(reset) -> None:
     _collected.reset(reset)
 
 
+def page_keys(collected: set[str]) -> set[str]:
+    """What a page depends on: the keys it read, and the listings unless it named an
+    object of its own (a page that only read the filter choices, or nothing, may show
+    any public story: a brochure, the impact report)."""
+    if collected - COMMON:
+        return set(collected)
+    return set(collected) | {LISTING}
+
+
 def forget() -> None:
     _known.clear()
     _known_mark[0] = None
@@ -87,10 +96,14 @@ def tokens(keys: Iterable[str]) -> dict[str, tuple[str, int]]:
     return {k: _known[k] for k in keys}
 
 
-def renew(keys: Iterable[str]) -> None:
+def renew(keys: Iterable[str], *, reschedule: bool = False) -> None:
     """Renew these keys: every page and figure that read one is made again.
 
-    Three statements in the caller's transaction (the serial, the keys, the
+    `reschedule`: the change moved a moment at which the public pages change by
+    themselves (a publication or end time, a consent's last day), so the next
+    request works out the next such moment again (pagecache.versions).
+
+    A few statements in the caller's transaction (the serial, the keys, the
     notice to other processes), so the renewal is seen exactly when the change
     that called for it commits.
     """
@@ -100,6 +113,8 @@ def renew(keys: Iterable[str]) -> None:
     if not ContentVersion.objects.filter(pk=versions.ROW).update(serial=F("serial") + 1):
         versions.bump()
         ContentVersion.objects.filter(pk=versions.ROW).update(serial=F("serial") + 1)
+    if reschedule:
+        versions.reschedule()
     serial = ContentVersion.objects.values_list("serial", flat=True).get(pk=versions.ROW)
     token = uuid.uuid4().hex
     Dependency.objects.bulk_create(

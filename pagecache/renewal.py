@@ -27,6 +27,8 @@ PLANNERS: list[Callable[["Block"], set[str]]] = []
 class Block:
     everything: bool = False
     keys: set[str] = field(default_factory=set)
+    # A moment the pages change by themselves moved: the next one is worked out again.
+    reschedule: bool = False
     # What the planners keep while the block runs (the state before the first write).
     notes: dict = field(default_factory=dict)
 
@@ -85,4 +87,6 @@ def renewal() -> Iterator[Block]:
     if block.everything:
         versions.bump()
     elif block.keys:
-        dependencies.renew(block.keys)
+        dependencies.renew(block.keys, reschedule=block.reschedule)
+    elif block.reschedule:
+        versions.reschedule()

@@ -66,6 +66,19 @@ def bump() -> str:
     return token
 
 
+def reschedule() -> None:
+    """A moment at which the pages change by themselves moved (a story scheduled or
+    given an end, a consent's last day set): work out the next such moment now, in
+    the writer's transaction. Left to the next request, a moment passed before any
+    request came would never be noticed. The token stands."""
+    now = timezone.now()
+    ContentVersion.objects.filter(pk=ROW, schedule_known=True).update(
+        next_change_at=_next_change_at(now)
+    )
+    forget()
+    changes.notify_others()
+
+
 @dataclass(frozen=True)
 class Version:
     """The token pages are cached under, and how many narrower renewals there have been."""

@@ -5,6 +5,9 @@ from taggit.models import Tag
 from participants.models import Cohort, Organisation, Participant
 from participants.querysets import public_story
 
+# A story page shows at least this many related stories, when there are as many.
+RELATED_AT_LEAST = 3
+
 
 class StoryQuerySet(models.QuerySet):
     def public(self):
@@ -100,7 +103,7 @@ class StoryQuerySet(models.QuerySet):
             Prefetch("participant__cohorts", queryset=Cohort.objects.select_related("programme")),
         )
 
-    def related_to(self, story, *, limit: int = 6, minimum: int = 3):
+    def related_to(self, story, *, limit: int = 6, minimum: int = RELATED_AT_LEAST):
         """Public stories sharing most themes with `story`, newest first among equals.
 
         Stories sharing no theme fill in only up to `minimum`.

@@ -7,6 +7,7 @@ from images.renditions import largest
 from pagecache import dependencies
 from pagecache.data import remember
 from stories.models import Story
+from stories.querysets import RELATED_AT_LEAST
 
 
 def article_data(story, request) -> dict:
@@ -53,16 +54,21 @@ def story_page_context(request, story: Story, *, with_related: bool = True) -> d
 def _related(story: Story) -> list[Story]:
     """Ranking every public story by shared themes costs the archive's size: kept,
     until a story of one of its themes is renewed; when too few share a theme and
-    the newest of any fill in, until any public story is."""
+    the newest of any fill in (or there are too few), until any public story is."""
     own = dependencies.key("story", story.pk)
     themes = [dependencies.key("theme", theme.pk) for theme in story.themes.all()]
-    related = remember(
-        f"related:{story.pk}", lambda: Story.objects.related_to(story), shows=[own, *themes]
-    )
-    if any(not other.shared for other in related):
+    ranked: list[list[Story]] = []
+
+    def rank() -> list[Story]:
+        ranked.append(Story.objects.related_to(story))
+        return ranked[-1]
+
+    related = remember(f"related:{story.pk}", rank, shows=[own, *themes])
+    if any(not other.shared for other in related) or len(related) < RELATED_AT_LEAST:
+        # Kept under the listings too; ranked once a request, whichever key missed.
         related = remember(
             f"related-filled:{story.pk}",
-            lambda: Story.objects.related_to(story),
+            lambda: ranked[-1] if ranked else rank(),
             shows=[own, *themes, dependencies.LISTING],
         )
     return related

@@ -203,7 +203,7 @@ def test_an_admin_save_renews_once(editor_client, site, monkeypatch):
     renewals = []
     real = dependencies.renew
     monkeypatch.setattr(
-        dependencies, "renew", lambda keys: renewals.append(set(keys)) or real(keys)
+        dependencies, "renew", lambda keys, **kw: renewals.append(set(keys)) or real(keys, **kw)
     )
     admin_edit(
         editor_client,
@@ -217,3 +217,12 @@ def test_an_admin_save_renews_once(editor_client, site, monkeypatch):
     health = clinic.themes.get()
     assert {f"story:{clinic.pk}", "listing", f"theme:{health.pk}"} <= renewals[0]
     assert f"story:{ward.pk}" not in renewals[0]
+
+
+def test_an_edit_is_found_by_search_at_once(editor_client, site):
+    reader = Client()
+    warm(reader)
+    assert "/stories/clinic/" not in reader.get("/search/?q=zqlczyhjwu").content.decode()
+    reader.get("/search/?q=zqlczyhjwu")
+    admin_edit(editor_client, site["clinic"], title="The clinic zqlczyhjwu")
+    assert "/stories/clinic/" in reader.get("/search/?q=zqlczyhjwu").content.decode()

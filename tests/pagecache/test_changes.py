@@ -81,7 +81,11 @@ def test_another_connection_committing_moves_the_mark(tmp_path):
         readable, _, _ = select.select([changes._listener.conn.fileno()], [], [], 10)
         assert readable
         assert changes.mark() is None  # heard: read the version again
-        assert changes.mark() == before  # and quiet once more
+        after = changes.mark()
+        # Quiet once more, at a mark of its own: whoever kept the one from before (the
+        # dependencies' tokens as well as the version) sees that it moved.
+        assert after not in (None, before)
+        assert changes.mark() == after
     else:
         path = tmp_path / "site.sqlite3"
         mine, other = sqlite3.connect(path), sqlite3.connect(path)
