@@ -67,6 +67,7 @@ def _listing(
     stories' edits, not by others'). With words to search for, results come
     best match first, with snippets.
     """
+    dependencies.depends_on(*shows)
     filters = filters or StoryFilters.from_query(request.GET, filter_names)
     public = Story.objects.public()
 
@@ -152,7 +153,6 @@ def theme_detail(request, slug):
     # Only a theme of a public story has a page: one only drafts have stays unseen.
     theme = get_object_or_404(Theme.objects.public(), slug=slug)
     shows = [dependencies.key("theme", theme.pk)]
-    dependencies.depends_on(*shows)
     context = _listing(
         request,
         THEME_PAGE_FILTERS,
@@ -174,7 +174,6 @@ def tag_detail(request, slug):
     if tag is None:
         raise Http404("No public story carries this tag.")
     shows = [dependencies.key("tag", tag.pk)]
-    dependencies.depends_on(*shows)
     context = _listing(
         request,
         TAG_PAGE_FILTERS,

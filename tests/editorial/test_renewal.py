@@ -93,7 +93,9 @@ def from_the_cache(reader, url) -> bool:
     return response.status_code == 200 and response.context is None and len(queries) <= 2
 
 
-def admin_edit(client, story: Story, **changes):
+def admin_edit(client, story: Story, *, extra: dict | None = None, **changes):
+    """Save the story through the admin's form as it stands, with `changes` to its fields
+    and `extra` rows for the inline forms (partners, outcomes)."""
     story.refresh_from_db()
     fields = {
         "title": story.title,
@@ -109,7 +111,7 @@ def admin_edit(client, story: Story, **changes):
     if story.published_at:
         local = timezone.localtime(story.published_at)
         fields["published_at"] = (f"{local:%Y-%m-%d}", f"{local:%H:%M:%S}")
-    response = client.post(change_url(story), story_form(**fields | changes))
+    response = client.post(change_url(story), story_form(**fields | changes) | (extra or {}))
     assert response.status_code == 302, response.content[:3000]
 
 

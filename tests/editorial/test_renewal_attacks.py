@@ -18,7 +18,7 @@ from editorial import people_services, services
 from pagecache.renewal import renewal
 from participants.models import Organisation, Participant
 from stories.models import Outcome, Story, Theme
-from tests.admin_posts import CHANGELIST_URL, change_url
+from tests.admin_posts import CHANGELIST_URL
 from tests.editorial.test_consent_is_an_editors_act import participant_form
 from tests.editorial.test_renewal import admin_edit, from_the_cache, site, warm  # noqa: F401
 from tests.factories import (
@@ -47,29 +47,6 @@ def warm_urls(reader, urls):
         reader.get(url)
     for url in urls:
         reader.get(url)
-
-
-def admin_post(client, story: Story, **extra):
-    """As admin_edit, but `extra` (inline formset rows) is applied after the form is made."""
-    from tests.admin_posts import story_form
-
-    story.refresh_from_db()
-    fields = {
-        "title": story.title,
-        "slug": story.slug,
-        "participant": str(story.participant_id),
-        "summary": story.summary,
-        "body": story.body,
-        "status": story.status,
-        "themes": [str(t.pk) for t in story.themes.all()],
-        "tags": ", ".join(story.tags.names()),
-        "opened_version": str(story.edit_version),
-    }
-    local = timezone.localtime(story.published_at)
-    data = story_form(published_at=(f"{local:%Y-%m-%d}", f"{local:%H:%M:%S}"), **fields)
-    data |= extra
-    response = client.post(change_url(story), data)
-    assert response.status_code == 302, response.content[:3000]
 
 
 @pytest.fixture
@@ -245,7 +222,7 @@ def test_a_partner_removed_in_the_admin(editor_client, site):  # noqa: F811
         "partnerships-0-order": "0",
         "partnerships-0-DELETE": "on",
     }
-    admin_post(editor_client, ward, **fields)
+    admin_edit(editor_client, ward, extra=fields)
     assert not ward.partnerships.exists()
     assert "Funder of the ward" not in body(reader, "/organisations/council/")
     assert "Funder of the ward" not in body(reader, "/stories/ward/")
@@ -270,7 +247,7 @@ def test_an_outcome_edited_in_the_admin(editor_client, site):  # noqa: F811
         "outcomes-0-unit": outcome.unit or "",
         "outcomes-0-order": "0",
     }
-    admin_post(editor_client, ward, **fields)
+    admin_edit(editor_client, ward, extra=fields)
     assert Outcome.objects.get(pk=outcome.pk).description == "Ninety-nine flats repaired"
     assert "Ninety-nine flats repaired" in body(reader, "/impact/")
     assert "Forty flats repaired" not in body(reader, "/stories/ward/")
@@ -469,10 +446,10 @@ def test_organisation_counts_after_a_partner_added(editor_client, site):  # noqa
     clinic = site["clinic"]
     clinic.refresh_from_db()
     host = clinic.partnerships.get()
-    admin_post(
+    admin_edit(
         editor_client,
         clinic,
-        **{
+        extra={
             "partnerships-TOTAL_FORMS": "2",
             "partnerships-INITIAL_FORMS": "1",
             "partnerships-0-id": str(host.pk),
