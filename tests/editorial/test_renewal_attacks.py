@@ -10,6 +10,8 @@ import datetime as dt
 from unittest import mock
 
 import pytest
+from django.contrib.auth import get_user
+from django.contrib.auth.models import Permission
 from django.db import transaction
 from django.test import Client
 from django.utils import timezone
@@ -40,6 +42,12 @@ def at(moment):
 def body(reader, url) -> str:
     response = reader.get(url)
     return f"{response.status_code} {response.content.decode()}"
+
+
+def may(client, codename: str) -> None:
+    """Give the signed-in editor one more permission (deleting is for superusers)."""
+    user = get_user(client)
+    user.user_permissions.add(Permission.objects.get(codename=codename))
 
 
 def warm_urls(reader, urls):
@@ -282,11 +290,7 @@ def test_the_bulk_unpublish_action(editor_client, site):  # noqa: F811
 
 # 14. A story deleted through the admin.
 def test_a_story_deleted_in_the_admin(editor_client, site):  # noqa: F811
-    from django.contrib.auth import get_user
-    from django.contrib.auth.models import Permission
-
-    user = get_user(editor_client)
-    user.user_permissions.add(Permission.objects.get(codename="delete_story"))
+    may(editor_client, "delete_story")
     reader = Client()
     warm(reader)
     ward = site["ward"]
@@ -301,11 +305,7 @@ def test_a_story_deleted_in_the_admin(editor_client, site):  # noqa: F811
 
 # 15. An organisation deleted through the admin (its people are left without one).
 def test_an_organisation_deleted_in_the_admin(editor_client, site):  # noqa: F811
-    from django.contrib.auth import get_user
-    from django.contrib.auth.models import Permission
-
-    user = get_user(editor_client)
-    user.user_permissions.add(Permission.objects.get(codename="delete_organisation"))
+    may(editor_client, "delete_organisation")
     reader = Client()
     warm(reader)
     council = Organisation.objects.get(slug="council")
