@@ -9,7 +9,7 @@ Side effects of every write here, run once per write:
 - the public pages are renewed: the page cache's version is replaced once, in
   the write's transaction, so other processes see it when the write commits
   (pagecache.renewal);
-- the story's search text is rewritten as its row is saved (stories.search);
+- the story's search text is rewritten once, as the write ends (stories.search);
 - a change of participant shuts the share links made for the one before.
 """
 

@@ -21,6 +21,8 @@ from pagecache import dependencies, versions
 EXPLAINED: set[type] = set()
 # Called as a block ends, each with the block: they return the keys to renew.
 PLANNERS: list[Callable[["Block"], set[str]]] = []
+# Other work a block's writes call for, done once as it ends (the search text).
+AT_END: list[Callable[["Block"], None]] = []
 
 
 @dataclass
@@ -40,6 +42,12 @@ def explain(*models: type, planner: Callable[[Block], set[str]]) -> None:
     EXPLAINED.update(models)
     if planner not in PLANNERS:
         PLANNERS.append(planner)
+
+
+def at_end(work: Callable[[Block], None]) -> None:
+    """Do `work(block)` once as each block ends, in its transaction (added at startup)."""
+    if work not in AT_END:
+        AT_END.append(work)
 
 
 def current_block() -> Block | None:
@@ -79,6 +87,8 @@ def renewal() -> Iterator[Block]:
     reset = _block.set(block)
     try:
         yield block
+        for work in AT_END:
+            work(block)
         if not block.everything:
             for planner in PLANNERS:
                 block.keys |= planner(block)

@@ -10,11 +10,13 @@ class StoriesConfig(AppConfig):
         from taggit.models import Tag
 
         from pagecache import signals as pagecache
+        from pagecache.renewal import at_end
         from pagecache.versions import add_schedule
         from stories.models import Outcome, Story, StoryPartner, TaggedStory, Theme
-        from stories.search import signals  # noqa: F401  (connects the receivers)
+        from stories.search import signals
 
         # What public pages show, directly or through a relation.
         pagecache.watch(Story, Theme, StoryPartner, Outcome, TaggedStory, Tag)
         pagecache.watch_relations(Story.themes.through)
         add_schedule(Story.objects.next_scheduled_change)
+        at_end(signals.refresh_noted)

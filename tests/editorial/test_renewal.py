@@ -228,3 +228,28 @@ def test_an_edit_is_found_by_search_at_once(editor_client, site):
     reader.get("/search/?q=zqlczyhjwu")
     admin_edit(editor_client, site["clinic"], title="The clinic zqlczyhjwu")
     assert "/stories/clinic/" in reader.get("/search/?q=zqlczyhjwu").content.decode()
+
+
+def test_an_admin_save_rebuilds_the_search_text_once(editor_client, site, monkeypatch):
+    from stories.search import signals
+
+    rebuilt = []
+    real = signals.refresh_documents
+    monkeypatch.setattr(
+        signals, "refresh_documents", lambda ids: rebuilt.append(set(ids)) or real(ids)
+    )
+    admin_edit(
+        editor_client,
+        site["clinic"],
+        title="The clinic zqlczyhjwu",
+        tags="covid-19, 診療所",
+        themes=[str(t.pk) for t in Theme.objects.all()],
+        extra={
+            "outcomes-TOTAL_FORMS": "1",
+            "outcomes-0-kind": "other",
+            "outcomes-0-description": "Open six days a week",
+            "outcomes-0-order": "0",
+        },
+    )
+    assert rebuilt == [{site["clinic"].pk}]
+    assert "/stories/clinic/" in Client().get("/search/?q=zqlczyhjwu").content.decode()
