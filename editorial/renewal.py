@@ -16,8 +16,9 @@ the pages that showed it); as the write ends, the same is read again, and:
   One shown on more than MANY stories renews everything (cheaper than listing).
 
 Share links, sign-offs, notes, revisions and the workflow's history are not
-public and renew nothing. Writes to other public models (themes, tags, cohorts,
-programmes) are rare and renew everything (pagecache.renewal).
+public and renew nothing. A new theme, tag, cohort or programme renews nothing
+(it shows only once a story or person carries it, a write noted here); one
+edited or deleted is rare and renews everything.
 """
 
 from dataclasses import dataclass
@@ -28,8 +29,8 @@ from taggit.models import Tag
 
 from pagecache.dependencies import LISTING, OPTIONS, key
 from pagecache.renewal import Block, current_block, explain
-from participants.models import Organisation, Participant
-from stories.models import Outcome, Story, StoryPartner, TaggedStory
+from participants.models import Cohort, Organisation, Participant, Programme
+from stories.models import Outcome, Story, StoryPartner, TaggedStory, Theme
 
 MANY = 50
 
@@ -200,6 +201,7 @@ def person_written(sender, instance, raw=False, **kwargs):
 
 
 def themes_changing(sender, instance, action, reverse, pk_set, **kwargs):
+    """A story's themes (or partners, added as a relation) changed, from either side."""
     stories = (pk_set or ()) if reverse else [instance.pk]
     if reverse and action in ("pre_clear", "post_clear"):
         # A theme emptied of its stories: renew everything, as for a theme's own edit.
@@ -213,9 +215,10 @@ def themes_changing(sender, instance, action, reverse, pk_set, **kwargs):
             block.notes.setdefault("story", {}).setdefault(pk, NOT_SHOWN)
 
 
-def tag_written(sender, instance, raw=False, created=False, **kwargs):
-    """A new tag shows nowhere until a story carries it (that write is noted); a tag
-    renamed or deleted shows on every page of its stories: renew everything."""
+def label_written(sender, instance, raw=False, created=False, **kwargs):
+    """A new tag, theme, cohort or programme shows nowhere until a story or person
+    carries it (that write is noted); one renamed, reordered or deleted shows on
+    every page of its stories: renew everything."""
     if not raw and not created and (block := current_block()) is not None:
         block.everything = True
 
@@ -245,9 +248,15 @@ def connect() -> None:
         pre_delete.connect(person_writing, sender=model, dispatch_uid=uid)
         post_save.connect(person_written, sender=model, dispatch_uid=uid)
         post_delete.connect(person_written, sender=model, dispatch_uid=uid)
-    post_save.connect(tag_written, sender=Tag, dispatch_uid="renewal-tag")
-    post_delete.connect(tag_written, sender=Tag, dispatch_uid="renewal-tag")
+    labels = (Tag, Theme, Cohort, Programme)
+    for model in labels:
+        uid = f"renewal-{model._meta.label}"
+        post_save.connect(label_written, sender=model, dispatch_uid=uid)
+        post_delete.connect(label_written, sender=model, dispatch_uid=uid)
     themes, cohorts = Story.themes.through, Participant.cohorts.through
+    m2m_changed.connect(
+        themes_changing, sender=Story.partners.through, dispatch_uid="renewal-partners"
+    )
     m2m_changed.connect(themes_changing, sender=themes, dispatch_uid="renewal-themes")
     m2m_changed.connect(cohorts_changing, sender=cohorts, dispatch_uid="renewal-cohorts")
-    explain(*story_rows, *people, Tag, themes, cohorts, planner=plan)
+    explain(*story_rows, *people, *labels, themes, cohorts, planner=plan)

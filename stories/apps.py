@@ -17,6 +17,6 @@ class StoriesConfig(AppConfig):
 
         # What public pages show, directly or through a relation.
         pagecache.watch(Story, Theme, StoryPartner, Outcome, TaggedStory, Tag)
-        pagecache.watch_relations(Story.themes.through)
+        pagecache.watch_relations(Story.themes.through, Story.partners.through)
         add_schedule(Story.objects.next_scheduled_change)
         at_end(signals.refresh_noted)

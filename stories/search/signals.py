@@ -95,6 +95,25 @@ def organisation_saved(sender, instance, raw=False, created=False, **kwargs):
         _refresh(instance.partnerships.values_list("story_id", flat=True))
 
 
+@receiver(pre_delete, sender=Organisation)
+def organisation_deleting(sender, instance, **kwargs):
+    # Its people are left with no organisation by a bulk update, which sends no signal.
+    named = Story.objects.filter(participant__organisation=instance).values_list("pk", flat=True)
+    setattr(instance, _BEFORE, list(named))
+
+
+@receiver(post_delete, sender=Organisation)
+def organisation_deleted(sender, instance, **kwargs):
+    _refresh(getattr(instance, _BEFORE, []))
+
+
+@receiver(m2m_changed, sender=Story.partners.through)
+def partners_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    """Partners added as a relation (`story.partners.add`) rather than as rows."""
+    if action in M2M_CHANGES:
+        _refresh(pk_set or () if reverse else [instance.pk])
+
+
 @receiver(post_save, sender=Theme)
 @receiver(post_save, sender=Tag)
 def label_renamed(sender, instance, raw=False, created=False, **kwargs):

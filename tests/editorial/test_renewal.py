@@ -15,13 +15,6 @@ from pagecache.models import ContentVersion
 from participants.models import Participant
 from stories.models import Story, Theme
 from tests.admin_posts import change_url, story_form
-from tests.factories import (
-    make_organisation,
-    make_participant,
-    make_partner,
-    make_story,
-    make_theme,
-)
 
 pytestmark = pytest.mark.django_db
 
@@ -47,27 +40,6 @@ PAGES = [
     "/sitemap.xml",
     "/impact/",
 ]
-
-
-@pytest.fixture
-def site():
-    housing = make_theme(name="Housing", slug="housing")
-    health = make_theme(name="Health", slug="health")
-    council = make_organisation(name="Ipswich Borough Council", slug="council")
-    trust = make_organisation(name="Suffolk Community Trust", slug="trust")
-    amara = make_participant(name="Amara Okonkwo-Lewis", slug="amara", organisation=council)
-    bea = make_participant(name="Beatriz Ó Súilleabháin", slug="bea", organisation=trust)
-    ward = make_story(title="A ward that listened", slug="ward", participant=amara)
-    ward.themes.add(housing)
-    ward.tags.add("covid-19")
-    clinic = make_story(title="The clinic on the corner", slug="clinic", participant=bea)
-    clinic.themes.add(health)
-    make_partner(clinic, trust, role="Host")
-    draft = make_story(
-        title="Notes toward a housing story", slug="notes", participant=amara, status="draft"
-    )
-    draft.themes.add(housing)
-    return {"ward": ward, "clinic": clinic, "draft": draft, "amara": amara, "trust": trust}
 
 
 def warm(reader) -> dict[str, tuple]:

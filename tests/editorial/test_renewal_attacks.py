@@ -22,12 +22,11 @@ from participants.models import Organisation, Participant
 from stories.models import Outcome, Story, Theme
 from tests.admin_posts import CHANGELIST_URL
 from tests.editorial.test_consent_is_an_editors_act import participant_form
-from tests.editorial.test_renewal import admin_edit, from_the_cache, site, warm  # noqa: F401
+from tests.editorial.test_renewal import admin_edit, from_the_cache, warm
 from tests.factories import (
     make_cohort,
     make_outcome,
     make_participant,
-    make_programme,
     make_story,
     make_theme,
 )
@@ -55,16 +54,6 @@ def warm_urls(reader, urls):
         reader.get(url)
     for url in urls:
         reader.get(url)
-
-
-@pytest.fixture
-def programme_site(site):  # noqa: F811
-    """Amara (web and print consent) in cohort "first" of programme "leaders"."""
-    programme = make_programme(name="Leaders Programme", slug="leaders")
-    cohort = make_cohort(name="First Cohort", slug="first", programme=programme)
-    site["amara"].cohorts.add(cohort)
-    site["programme"], site["cohort"] = programme, cohort
-    return site
 
 
 BROCHURES = ["/programmes/leaders/brochure/", "/programmes/leaders/first/brochure/"]
@@ -125,7 +114,7 @@ def test_leaving_a_cohort_takes_it_off_the_filter_bar(editor_client, programme_s
 
 
 # 4. Scheduled publication decided after the pages were cached.
-def test_a_story_scheduled_after_the_pages_were_cached_appears_at_its_time(editor, site):  # noqa: F811
+def test_a_story_scheduled_after_the_pages_were_cached_appears_at_its_time(editor, site):
     reader = Client()
     warm(reader)
     go_live = timezone.now() + dt.timedelta(hours=1)
@@ -143,7 +132,7 @@ def test_a_story_scheduled_after_the_pages_were_cached_appears_at_its_time(edito
 # 5. An end of publication set by an editor after the pages were cached.
 def test_an_expiry_set_by_an_editor_takes_the_story_off_cached_pages_at_its_time(
     editor,
-    site,  # noqa: F811
+    site,
 ):
     reader = Client()
     warm(reader)
@@ -160,7 +149,7 @@ def test_an_expiry_set_by_an_editor_takes_the_story_off_cached_pages_at_its_time
 
 
 # 6. A consent end date recorded by an editor after the pages were cached.
-def test_a_consent_end_recorded_by_an_editor_takes_the_person_off_at_midnight(editor, site):  # noqa: F811
+def test_a_consent_end_recorded_by_an_editor_takes_the_person_off_at_midnight(editor, site):
     reader = Client()
     warm(reader)
     amara = Participant.objects.get(slug="amara")
@@ -176,7 +165,7 @@ def test_a_consent_end_recorded_by_an_editor_takes_the_person_off_at_midnight(ed
 
 
 # 7. Reverse many-to-many: a theme's stories changed from the theme's side.
-def test_removing_a_story_from_a_theme_from_the_themes_side(site):  # noqa: F811
+def test_removing_a_story_from_a_theme_from_the_themes_side(site):
     reader = Client()
     warm(reader)
     housing = Theme.objects.get(slug="housing")
@@ -186,7 +175,7 @@ def test_removing_a_story_from_a_theme_from_the_themes_side(site):  # noqa: F811
     assert "Housing" not in body(reader, "/stories/ward/")
 
 
-def test_adding_a_story_to_a_theme_from_the_themes_side(site):  # noqa: F811
+def test_adding_a_story_to_a_theme_from_the_themes_side(site):
     reader = Client()
     warm(reader)
     health = Theme.objects.get(slug="health")
@@ -197,7 +186,7 @@ def test_adding_a_story_to_a_theme_from_the_themes_side(site):  # noqa: F811
 
 
 # 9. A story given to another participant.
-def test_a_story_given_to_another_participant(editor_client, site):  # noqa: F811
+def test_a_story_given_to_another_participant(editor_client, site):
     reader = Client()
     warm(reader)
     bea = Participant.objects.get(slug="bea")
@@ -210,7 +199,7 @@ def test_a_story_given_to_another_participant(editor_client, site):  # noqa: F81
 
 
 # 10. A partner organisation removed from a story in the admin.
-def test_a_partner_removed_in_the_admin(editor_client, site):  # noqa: F811
+def test_a_partner_removed_in_the_admin(editor_client, site):
     reader = Client()
     council = Organisation.objects.get(slug="council")
     ward = site["ward"]
@@ -237,7 +226,7 @@ def test_a_partner_removed_in_the_admin(editor_client, site):  # noqa: F811
 
 
 # 11. An outcome edited: the impact page and the theme page's figures.
-def test_an_outcome_edited_in_the_admin(editor_client, site):  # noqa: F811
+def test_an_outcome_edited_in_the_admin(editor_client, site):
     reader = Client()
     outcome = make_outcome(site["ward"], description="Forty flats repaired", value=40)
     warm(reader)
@@ -263,7 +252,7 @@ def test_an_outcome_edited_in_the_admin(editor_client, site):  # noqa: F811
 
 
 # 12. A tag removed through the admin form.
-def test_a_tag_removed_in_the_admin(editor_client, site):  # noqa: F811
+def test_a_tag_removed_in_the_admin(editor_client, site):
     reader = Client()
     warm(reader)
     admin_edit(editor_client, site["ward"], tags="")
@@ -273,7 +262,7 @@ def test_a_tag_removed_in_the_admin(editor_client, site):  # noqa: F811
 
 
 # 13. A bulk admin action.
-def test_the_bulk_unpublish_action(editor_client, site):  # noqa: F811
+def test_the_bulk_unpublish_action(editor_client, site):
     reader = Client()
     warm(reader)
     pks = [str(site["ward"].pk), str(site["clinic"].pk)]
@@ -289,7 +278,7 @@ def test_the_bulk_unpublish_action(editor_client, site):  # noqa: F811
 
 
 # 14. A story deleted through the admin.
-def test_a_story_deleted_in_the_admin(editor_client, site):  # noqa: F811
+def test_a_story_deleted_in_the_admin(editor_client, site):
     may(editor_client, "delete_story")
     reader = Client()
     warm(reader)
@@ -304,7 +293,7 @@ def test_a_story_deleted_in_the_admin(editor_client, site):  # noqa: F811
 
 
 # 15. An organisation deleted through the admin (its people are left without one).
-def test_an_organisation_deleted_in_the_admin(editor_client, site):  # noqa: F811
+def test_an_organisation_deleted_in_the_admin(editor_client, site):
     may(editor_client, "delete_organisation")
     reader = Client()
     warm(reader)
@@ -320,7 +309,7 @@ def test_an_organisation_deleted_in_the_admin(editor_client, site):  # noqa: F81
 
 
 # 16. Erasure, through the admin's action.
-def test_erasure_through_the_admin(editor_client, site):  # noqa: F811
+def test_erasure_through_the_admin(editor_client, site):
     reader = Client()
     warm(reader)
     amara = Participant.objects.get(slug="amara")
@@ -335,7 +324,7 @@ def test_erasure_through_the_admin(editor_client, site):  # noqa: F811
 
 
 # 17. A revision restored: the title as it was.
-def test_restoring_a_revision(editor, editor_client, site):  # noqa: F811
+def test_restoring_a_revision(editor, editor_client, site):
     from reversion.models import Version
 
     from editorial.revisions import save_revision
@@ -354,7 +343,7 @@ def test_restoring_a_revision(editor, editor_client, site):  # noqa: F811
 
 
 # 18. The related stories of a story page that shares its themes with every other story.
-def test_related_stories_filled_in_when_a_new_story_is_published(editor, site):  # noqa: F811
+def test_related_stories_filled_in_when_a_new_story_is_published(editor, site):
     # Only the clinic besides the ward: give it the ward's theme, so the one related
     # story shares a theme (no filler, no `listing` dependency).
     housing = Theme.objects.get(slug="housing")
@@ -380,7 +369,7 @@ def test_related_stories_filled_in_when_a_new_story_is_published(editor, site): 
 
 
 # 19. A participant moved to another organisation.
-def test_a_participant_moved_to_another_organisation(editor, site):  # noqa: F811
+def test_a_participant_moved_to_another_organisation(editor, site):
     reader = Client()
     warm(reader)
     amara = Participant.objects.get(slug="amara")
@@ -392,7 +381,7 @@ def test_a_participant_moved_to_another_organisation(editor, site):  # noqa: F81
 
 
 # 20. The open data API after an unpublish by the service.
-def test_the_open_data_api_after_an_unpublish(editor, site):  # noqa: F811
+def test_the_open_data_api_after_an_unpublish(editor, site):
     reader = Client()
     warm_urls(reader, ["/api/stories/", "/api/organisations/", "/impact/organisations.csv"])
     assert "A ward that listened" in body(reader, "/api/stories/")
@@ -402,7 +391,7 @@ def test_the_open_data_api_after_an_unpublish(editor, site):  # noqa: F811
 
 
 # 21. Sitemaps and feeds after a withdrawal by the service.
-def test_feeds_and_sitemaps_after_a_withdrawal(editor, site):  # noqa: F811
+def test_feeds_and_sitemaps_after_a_withdrawal(editor, site):
     reader = Client()
     urls = ["/feeds/stories/", "/feeds/themes/housing/", "/sitemap.xml", "/sitemap-stories.xml"]
     warm_urls(reader, urls)
@@ -415,7 +404,7 @@ def test_feeds_and_sitemaps_after_a_withdrawal(editor, site):  # noqa: F811
 
 
 # 22. The opposite bug: a draft's save must not renew the public pages.
-def test_a_drafts_theme_and_participant_change_renews_nothing(editor_client, site):  # noqa: F811
+def test_a_drafts_theme_and_participant_change_renews_nothing(editor_client, site):
     reader = Client()
     warm(reader)
     bea = Participant.objects.get(slug="bea")
@@ -426,7 +415,7 @@ def test_a_drafts_theme_and_participant_change_renews_nothing(editor_client, sit
 
 
 # 23. A person given consent whose only story is live shows at once.
-def test_consent_given_brings_the_person_and_their_story_in_at_once(editor, site):  # noqa: F811
+def test_consent_given_brings_the_person_and_their_story_in_at_once(editor, site):
     reader = Client()
     quiet = make_participant(name="Quentin Quiet", slug="quentin", consent_given=False)
     make_story(title="A quiet story", slug="quiet", participant=quiet)
@@ -439,7 +428,7 @@ def test_consent_given_brings_the_person_and_their_story_in_at_once(editor, site
 
 
 # 24. An organisation's page after it is added as a partner to a story in the admin.
-def test_organisation_counts_after_a_partner_added(editor_client, site):  # noqa: F811
+def test_organisation_counts_after_a_partner_added(editor_client, site):
     reader = Client()
     warm(reader)
     council = Organisation.objects.get(slug="council")
