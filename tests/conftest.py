@@ -4,6 +4,15 @@ from tests.factories import make_staff
 
 
 @pytest.fixture(autouse=True)
+def quick_password_hashing(settings):
+    """Passwords hashed once, not a million times: every test that makes a staff account
+    or signs one in paid about a third of a second of CPU for PBKDF2's iterations,
+    which guard nothing in a test database. Production keeps Django's hashers
+    (tests/impactcms/test_settings.py reads the settings module itself)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def media_in_tmp(settings, tmp_path):
     """Uploads made by a test land in a temporary folder, never in the project."""
     settings.MEDIA_ROOT = tmp_path / "media"
