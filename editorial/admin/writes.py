@@ -10,17 +10,21 @@ class OneRenewalPerWrite:
     outcomes: the page cache's version is replaced once, when the page's work is
     done, rather than once a row (the signals' safety net joins the block)."""
 
-    # In a transaction of its own around Django's: the renewal is written in it, so
-    # other servers see it exactly when the change commits, not a moment after.
+    # A POST runs in a transaction of its own around Django's: the renewal is written in
+    # it, so other servers see it exactly when the change commits, not a moment after.
+    # A GET writes nothing and opens nothing more.
 
-    def changeform_view(self, *args, **kwargs):
+    def _one_write(self, view, request, *args, **kwargs):
+        if request.method != "POST":
+            return view(request, *args, **kwargs)
         with transaction.atomic(), renewal():
-            return super().changeform_view(*args, **kwargs)
+            return view(request, *args, **kwargs)
 
-    def changelist_view(self, *args, **kwargs):  # bulk actions and list edits
-        with transaction.atomic(), renewal():
-            return super().changelist_view(*args, **kwargs)
+    def changeform_view(self, request, *args, **kwargs):
+        return self._one_write(super().changeform_view, request, *args, **kwargs)
 
-    def delete_view(self, *args, **kwargs):
-        with transaction.atomic(), renewal():
-            return super().delete_view(*args, **kwargs)
+    def changelist_view(self, request, *args, **kwargs):  # bulk actions and list edits
+        return self._one_write(super().changelist_view, request, *args, **kwargs)
+
+    def delete_view(self, request, *args, **kwargs):
+        return self._one_write(super().delete_view, request, *args, **kwargs)
