@@ -137,12 +137,16 @@ class ThemeQuerySet(models.QuerySet):
         return self.filter(Exists(stories.filter(themes=OuterRef("pk"))))
 
     def with_story_counts(self, stories):
-        """Each theme with how many of `stories` (a story queryset) have it."""
+        """Each theme with how many of `stories` (a story queryset) have it.
+
+        In the themes' own order: a query that counts (GROUP BY) drops Meta.ordering,
+        and PostgreSQL then returns the rows in any order.
+        """
         return self.annotate(
             story_count=Count(
                 "stories", filter=Q(stories__in=stories.order_by().values("pk")), distinct=True
             )
-        )
+        ).order_by(*self.model._meta.ordering)
 
     def with_public_story_counts(self):
         return self.with_story_counts(_stories(self).objects.public())
