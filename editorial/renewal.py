@@ -181,23 +181,29 @@ def story_row_writing(sender, instance, raw=False, **kwargs):
         _note("story", _story_of(instance))
 
 
-def story_row_written(sender, instance, raw=False, created=False, **kwargs):
-    if raw or (block := current_block()) is None:
-        return
-    pk = _story_of(instance)
-    block.notes.setdefault("story", {}).setdefault(pk, NOT_SHOWN)
+def _touched(kind: str, pk) -> None:
+    """Written in the block: looked at again as it ends (new, it was not shown before)."""
+    if (block := current_block()) is not None:
+        block.notes.setdefault(kind, {}).setdefault(pk, NOT_SHOWN)
+
+
+def story_row_written(sender, instance, raw=False, **kwargs):
+    if not raw:
+        _touched("story", _story_of(instance))
+
+
+def _person_kind(instance) -> str:
+    return "participant" if isinstance(instance, Participant) else "organisation"
 
 
 def person_writing(sender, instance, raw=False, **kwargs):
     if not raw:
-        _note("participant" if isinstance(instance, Participant) else "organisation", instance.pk)
+        _note(_person_kind(instance), instance.pk)
 
 
 def person_written(sender, instance, raw=False, **kwargs):
-    if raw or (block := current_block()) is None:
-        return
-    kind = "participant" if isinstance(instance, Participant) else "organisation"
-    block.notes.setdefault(kind, {}).setdefault(instance.pk, NOT_SHOWN)
+    if not raw:
+        _touched(_person_kind(instance), instance.pk)
 
 
 def themes_changing(sender, instance, action, reverse, pk_set, **kwargs):
@@ -211,8 +217,8 @@ def themes_changing(sender, instance, action, reverse, pk_set, **kwargs):
     for pk in stories:
         if action.startswith("pre_"):
             _note("story", pk)
-        elif (block := current_block()) is not None:
-            block.notes.setdefault("story", {}).setdefault(pk, NOT_SHOWN)
+        else:
+            _touched("story", pk)
 
 
 def label_written(sender, instance, raw=False, created=False, **kwargs):

@@ -89,10 +89,9 @@ def tokens(keys: Iterable[str]) -> dict[str, tuple[str, int]]:
         found = dict.fromkeys(missing, ("", 0))
         rows = Dependency.objects.filter(key__in=missing).values_list("key", "token", "serial")
         found |= {k: (token, serial) for k, token, serial in rows}
-        if mark is not None:
-            _known.update(found)
-        else:
-            return {k: _known.get(k) or found[k] for k in keys}
+        if mark is None:  # nothing tells this process of changes: keep nothing
+            return {k: found[k] for k in keys}
+        _known.update(found)
     return {k: _known[k] for k in keys}
 
 
@@ -100,8 +99,8 @@ def renew(keys: Iterable[str], *, reschedule: bool = False) -> None:
     """Renew these keys: every page and figure that read one is made again.
 
     `reschedule`: the change moved a moment at which the public pages change by
-    themselves (a publication or end time, a consent's last day), so the next
-    request works out the next such moment again (pagecache.versions).
+    themselves (a publication or end time, a consent's last day), so the next such
+    moment is worked out again, in the same transaction (versions.reschedule).
 
     A few statements in the caller's transaction (the serial, the keys, the
     notice to other processes), so the renewal is seen exactly when the change

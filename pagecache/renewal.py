@@ -63,15 +63,6 @@ def changed(model: type | None = None) -> None:
         block.everything = True
 
 
-def renew_at_end(*keys: str) -> None:
-    """Renew these keys as the block ends (now, outside one)."""
-    block = _block.get()
-    if block is None:
-        dependencies.renew(keys)
-    else:
-        block.keys.update(keys)
-
-
 @contextmanager
 def renewal() -> Iterator[Block]:
     """Writes made inside renew what they changed once, as the block ends.
