@@ -33,6 +33,7 @@ from archive.contents import MADE_BY_MIGRATE, PARTS, part_for
 from archive.media import MediaWriter, digest
 from archive.reading import Archive, ArchiveError, data_name
 from pagecache.versions import bump
+from stories import tallies
 from stories.fields import SanitizedBodyField
 from stories.search.documents import refresh_documents
 
@@ -159,8 +160,10 @@ def _short(reason) -> str:
 
 
 def refresh_derived(story_ids) -> None:
-    """Search text for these stories, and a new content version for every cached page."""
+    """Search text for these stories, the public counts made again, and a new content
+    version for every cached page: rows saved raw sent no signals."""
     refresh_documents(story_ids)
+    tallies.recount()
     bump()
 
 

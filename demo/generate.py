@@ -30,6 +30,7 @@ from demo.words import (
 )
 from pagecache.versions import bump
 from participants.models import Cohort, Organisation, Participant
+from stories import tallies
 from stories.models import Outcome, SearchDocument, Story, StoryPartner, TaggedStory, Theme
 from stories.search.documents import build_document, vectorise
 
@@ -68,7 +69,9 @@ def generate_stories(count: int, *, seed: int | None = None) -> int:
     # Fresh statistics, so the planners pick the indexes for tables that just grew.
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
-    bump()  # bulk writes send no signals: cached pages must still go
+    # Bulk writes send no signals: the public counts are made again, cached pages go.
+    tallies.recount()
+    bump()
     return made
 
 

@@ -20,6 +20,16 @@ TRUST_KEPT_FOR = dt.timedelta(seconds=10)
 SCHEDULES: list[Callable[[dt.datetime], dt.datetime | None]] = []
 
 
+# Called with the moment a scheduled change was reached, before the new token is made:
+# what is kept of the content (the public counts) takes in what changed by itself.
+SWEEPS: list[Callable[[dt.datetime], None]] = []
+
+
+def add_sweep(sweep: Callable[[dt.datetime], None]) -> None:
+    if sweep not in SWEEPS:
+        SWEEPS.append(sweep)
+
+
 def add_schedule(next_change: Callable[[dt.datetime], dt.datetime | None]) -> None:
     """Ask `next_change(now)` when the public pages next change with no edit."""
     if next_change not in SCHEDULES:
@@ -126,6 +136,9 @@ def current_version() -> Version:
         return Version(version.token, version.serial)
     # Just after an edit, or a schedule or consent end has been reached (then a new token).
     token = uuid.uuid4().hex if version.schedule_known else version.token
+    if version.schedule_known:
+        for sweep in SWEEPS:
+            sweep(now)
     # Only if no edit came in meanwhile: an edit's token must never be written over.
     ContentVersion.objects.filter(pk=ROW, token=version.token).update(
         token=token, next_change_at=_next_change_at(now), schedule_known=True

@@ -5,7 +5,7 @@ from impact.summary import theme_impact
 from pagecache import dependencies
 from pagecache.data import remember
 from pagecache.decorators import not_shared
-from stories import options
+from stories import options, tallies
 from stories.filters import ALL_FILTERS, NAMES_NOTHING, StoryFilters, listing_reads
 from stories.models import Story, Theme
 from stories.pagination import newest_first_page, page_of
@@ -26,7 +26,7 @@ def home(request):
     cards = public.with_cards().latest_first()
     featured = list(cards.filter(featured=True)[:3])
     themes = _themes_with_public_counts()
-    figures = remember("home:figures", public.headline_figures)
+    figures = remember("home:figures", tallies.headline_figures)
     figures["themes"] = len(themes)
     return render(
         request,
@@ -42,9 +42,7 @@ def home(request):
 
 def _themes_with_public_counts() -> list[Theme]:
     """The themes of public stories, with how many each has: none only drafts have."""
-    return remember(
-        "themes:public-counts", lambda: list(Theme.objects.public().with_public_story_counts())
-    )
+    return remember("themes:public-counts", tallies.public_themes_counted)
 
 
 # A filter that keeps at least one story in this many is walked in date order,
@@ -58,14 +56,15 @@ def _listing(
     *,
     filters=None,
     within=lambda stories, probe: stories,
+    within_key: str | None = None,
     shows=(dependencies.LISTING,),
 ):
     """What every filterable list of stories shows: the page, the filters, the facets.
 
-    `within` narrows the public stories to the page's own theme or tag, and
-    `shows` names it for the page cache (a theme page is renewed by its own
-    stories' edits, not by others'). With words to search for, results come
-    best match first, with snippets.
+    `within` narrows the public stories to the page's own theme or tag (its
+    tally key `within_key`), and `shows` names it for the page cache (a theme
+    page is renewed by its own stories' edits, not by others'). With words to
+    search for, results come best match first, with snippets.
     """
     dependencies.depends_on(*shows)
     filters = filters or StoryFilters.from_query(request.GET, filter_names)
@@ -78,7 +77,11 @@ def _listing(
     # Counts over the whole archive are kept until the content changes; once for all
     # filters that name nothing, or each made-up value would keep one (issue 19).
     scope = f"{request.path}?{filters.scope}"
-    count = remember(f"count:{scope}", matching.count, shows=shows)
+    # Kept as stories change for the common choices (stories.tallies); any other mix
+    # is counted once and kept until what it shows changes.
+    tallied = filters.tallied(within_key)
+    counting = (lambda: tallies.count(tallied)) if tallied else matching.count
+    count = remember(f"count:{scope}", counting, shows=shows)
     number = request.GET.get("page")
     if filters.words:
         best = search.ranked(narrowed(), filters.words) if count else []
@@ -90,11 +93,14 @@ def _listing(
             story.snippet = extracts.get(story.pk)
     else:
         # Only which way to walk (the page is the same either way): kept per version.
-        common = count * WALK_WHEN_ONE_IN >= remember("count:public", public.count, shows=())
-        ordered = narrowed(probe=common).latest_first().with_cards()
-        page = newest_first_page(
-            ordered, number, count=count, every=matching, scope=scope, shows=shows
+        every = (
+            count
+            if tallied == tallies.STORIES
+            else remember("count:public", lambda: tallies.count(tallies.STORIES), shows=())
         )
+        common = count * WALK_WHEN_ONE_IN >= every
+        ordered = narrowed(probe=common).latest_first().with_cards()
+        page = newest_first_page(ordered, number, count=count, scope=scope, shows=shows)
     return {
         "filters": filters,
         "query": filters.query(),
@@ -104,7 +110,7 @@ def _listing(
         # Public themes only; when nothing matches, each counts none, whatever was asked.
         "facets": remember(
             f"facets:{scope if count else NAMES_NOTHING}",
-            lambda: list(Theme.objects.public().with_story_counts(matching)),
+            lambda: _facets(matching, tallied),
             # Naming nothing, every theme counts none: only the themes themselves matter.
             shows=[*shows, dependencies.OPTIONS] if count else [dependencies.OPTIONS],
         )
@@ -114,6 +120,22 @@ def _listing(
         "programme_options": options.public_programmes() if "programme" in filter_names else [],
         "cohort_options": options.public_cohorts() if "cohort" in filter_names else [],
     }
+
+
+def _facets(matching, tallied: str | None) -> list[Theme]:
+    """The public themes, each with how many of the matching stories have it: kept
+    counts when all public stories or one theme's match, else one counting query."""
+    if tallied == tallies.STORIES:
+        return tallies.public_themes_counted()
+    if tallied and tallied.startswith("theme:"):
+        chosen = int(tallied.split(":")[1])
+        themes = Theme.objects.public().order_by(*Theme._meta.ordering)
+        counted = list(tallies.with_counts(themes, tallies.key("themes", chosen, "")))
+        for theme in counted:
+            if theme.pk == chosen:  # every matching story has the chosen theme
+                theme.story_count = tallies.count(tallied)
+        return counted
+    return list(Theme.objects.public().with_story_counts(matching))
 
 
 def _listing_page(request, template: str, context: dict):
@@ -157,11 +179,12 @@ def theme_detail(request, slug):
         request,
         THEME_PAGE_FILTERS,
         within=lambda stories, probe: stories.for_theme(theme, probe=probe),
+        within_key=tallies.key("theme", theme.pk),
         shows=shows,
     )
     related = remember(
         f"related-themes:{theme.pk}",
-        lambda: list(Theme.objects.occurring_with(theme)),
+        lambda: tallies.occurring_with(theme),
         shows=[*shows, dependencies.OPTIONS],
     )
     context |= {"theme": theme, "related_themes": related, "impact": theme_impact(theme)}
@@ -178,6 +201,7 @@ def tag_detail(request, slug):
         request,
         TAG_PAGE_FILTERS,
         within=lambda stories, probe: stories.for_tag(tag, probe=probe),
+        within_key=tallies.key("tag", tag.pk),
         shows=shows,
     )
     return _listing_page(request, "stories/tag_detail.html", context | {"tag": tag})

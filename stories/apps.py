@@ -11,7 +11,8 @@ class StoriesConfig(AppConfig):
 
         from pagecache import signals as pagecache
         from pagecache.renewal import at_end
-        from pagecache.versions import add_schedule
+        from pagecache.versions import add_schedule, add_sweep
+        from stories import tallies, tally_signals
         from stories.models import Outcome, Story, StoryPartner, TaggedStory, Theme
         from stories.search import signals
 
@@ -20,3 +21,6 @@ class StoriesConfig(AppConfig):
         pagecache.watch_relations(Story.themes.through, Story.partners.through)
         add_schedule(Story.objects.next_scheduled_change)
         at_end(signals.refresh_noted)
+        tally_signals.connect()
+        at_end(tally_signals.count_noted)
+        add_sweep(tallies.sweep)

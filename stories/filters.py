@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 
 from pagecache import queries
 from participants.models import Organisation
-from stories import options
+from stories import options, tallies
 from stories.models import Theme
 from stories.search import service as search
 
@@ -139,6 +139,25 @@ class StoryFilters:
         """What results for these filters are kept under (pagecache.data): their query,
         or for filters that name nothing, one name for all (they all find nothing)."""
         return self.query() if self.all_found else NAMES_NOTHING
+
+    def tallied(self, within: str | None = None) -> str | None:
+        """The kept count (stories.tallies) that says how many stories match, or None.
+
+        `within` is the page's own key (`theme:7` on a theme page). Counts are kept
+        for all public stories, one theme, tag, programme or cohort, and two themes;
+        any other mix is counted by a query.
+        """
+        if self.words or not self.all_found or "organisation" in self.objects:
+            return None
+        labels = {within} if within else set()
+        labels |= {tallies.key("theme", theme.pk) for theme in self.themes}
+        labels |= {tallies.key(name, found.pk) for name, found in self.objects.items()}
+        if not labels:
+            return tallies.STORIES
+        if len(labels) == 1:
+            return labels.pop()
+        themes = sorted(int(label.split(":")[1]) for label in labels if label.startswith("theme:"))
+        return tallies.key("themes", *themes) if len(themes) == len(labels) == 2 else None
 
     def apply(self, stories, *, with_words: bool = True, probe: bool = False):
         """`stories` narrowed by every filter (and by the words unless told not to).

@@ -463,3 +463,43 @@ class SqliteSearchIndex(models.Model):
 
 
 SqliteSearchIndex._meta.get_field("query").register_lookup(Fts5Match)
+
+
+class Tally(models.Model):
+    """How many public stories one thing has, kept as stories change (stories.tallies).
+
+    Keys: `stories` (all), `participants` (people with a public story), `theme:7`,
+    `themes:7:9` (stories with both, kept both ways round), `tag:12`,
+    `participant:4`, `cohort:2`, `programme:1`. A page reads its counts here in
+    one query, whatever the archive's size, instead of counting every story.
+    """
+
+    key = models.CharField(max_length=64, primary_key=True)
+    count = models.IntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.key}: {self.count}"
+
+
+class TallyEntry(models.Model):
+    """The keys one story is counted under now: what its next change takes off.
+
+    Not a foreign key: a deleted story's entry must outlive it until its counts
+    are taken off, as the write that deleted it ends.
+    """
+
+    story_id = models.BigIntegerField(primary_key=True)
+    keys = models.JSONField(default=list)
+
+    def __str__(self):
+        return f"Story {self.story_id} counted under {len(self.keys)} keys"
+
+
+class TallyClock(models.Model):
+    """Up to when the tallies have taken in the moments that change stories by
+    themselves (a publication time reached, an end, a consent's last day)."""
+
+    swept_until = models.DateTimeField()
+
+    def __str__(self):
+        return f"Tallies swept until {self.swept_until:%Y-%m-%d %H:%M}"

@@ -6,10 +6,13 @@ filter costs no query over the archive, whatever its size. (A listing looks the
 themes it is sent up by their slugs instead, stories.filters.)
 """
 
+from taggit.models import Tag
+
 from pagecache.data import remember
 from pagecache.dependencies import OPTIONS as CHOICES
 from participants.models import Cohort, Programme
-from stories.models import Story, Theme
+from stories import tallies
+from stories.models import Theme
 
 
 def public_themes() -> list:
@@ -17,9 +20,12 @@ def public_themes() -> list:
 
 
 def public_tags() -> list:
-    return remember(
-        "options:tags", lambda: list(Story.objects.public().tags_used()), shows=[CHOICES]
-    )
+    return remember("options:tags", _tags_counted, shows=[CHOICES])
+
+
+def _tags_counted() -> list:
+    """The tags on public stories, by name: those the kept counts give any."""
+    return list(tallies.counted(Tag.objects.order_by("name"), "tag"))
 
 
 def public_programmes() -> list:

@@ -1,6 +1,5 @@
 from django.core.paginator import Page, Paginator
-from django.db.models import F, Q, Window
-from django.db.models.functions import Mod, RowNumber
+from django.db.models import Q
 from django.utils.functional import cached_property
 
 from pagecache.data import remember
@@ -47,15 +46,17 @@ def page_of(items, number: str | None, per_page: int = STORIES_PER_PAGE, *, coun
 
 
 def newest_first_page(
-    stories, number: str | None, *, count: int, every, scope: str, shows=(LISTING,)
+    stories, number: str | None, *, count: int, scope: str, shows=(LISTING,)
 ) -> Page:
-    """A page of `stories` (ordered newest first), whatever its depth, at the cost of page 1.
+    """A page of `stories` (ordered newest first), whatever its depth, at about the cost
+    of reading the (published_at, id) of the stories before it once.
 
-    `every` is the same stories, unordered, in the form cheapest to read in
-    full. Every PAGES_BETWEEN_MARKS pages, the first story's (published_at, id)
-    is remembered for `scope` until the content changes; a deep page starts
-    from the mark before it with an index range, so page 1,000 skips at most
-    19 pages' rows instead of 11,988. The page links stay plain numbers.
+    Every PAGES_BETWEEN_MARKS pages, the first story's (published_at, id) is a
+    mark, found when a page past it is first asked for (reading only the index
+    up to it) and remembered for `scope` until the content changes; a deep page
+    starts from the mark before it with an index range, so page 1,000 skips at
+    most 19 pages' rows instead of 11,988. The page links stay plain numbers.
+    `every` is unused: kept for callers that count with it.
     """
     paginator = CountedPaginator(stories, STORIES_PER_PAGE, count=count)
     wanted = _wanted(number, paginator.num_pages)
@@ -63,11 +64,11 @@ def newest_first_page(
     stride = PAGES_BETWEEN_MARKS * STORIES_PER_PAGE
     if skipped < stride:
         return paginator.page(wanted)
-    marks = remember(f"marks:{scope}", lambda: _marks(every, stride), shows=shows)
-    if not marks:
+    index = skipped // stride
+    mark = remember(f"mark:{scope}:{index}", lambda: _mark(stories, index * stride), shows=shows)
+    if mark is None:
         return paginator.page(wanted)
-    index = min(skipped // stride, len(marks) - 1)
-    published_at, pk = marks[index]
+    published_at, pk = mark
     # published_at <= the mark's on its own as well, so the index range starts there.
     after_mark = stories.filter(
         Q(published_at__lt=published_at) | Q(pk__lte=pk), published_at__lte=published_at
@@ -76,8 +77,9 @@ def newest_first_page(
     return Page(after_mark[start : start + STORIES_PER_PAGE], wanted, paginator)
 
 
-def _marks(stories, stride: int) -> list[tuple]:
-    """(published_at, id) of every stride-th story, newest first, from the first."""
-    position = Window(RowNumber(), order_by=[F("published_at").desc(), F("id").desc()])
-    marked = stories.order_by().annotate(slot=Mod(position - 1, stride)).filter(slot=0)
-    return sorted(marked.values_list("published_at", "id"), reverse=True)
+def _mark(stories, position: int) -> tuple | None:
+    """(published_at, id) of the story at `position`, newest first: the index read up to
+    it, without the rows themselves."""
+    bare = stories.select_related(None).prefetch_related(None)
+    found = bare.values_list("published_at", "id")[position : position + 1]
+    return tuple(found[0]) if found else None

@@ -7,6 +7,8 @@ from participants.querysets import public_story
 
 # A story page shows at least this many related stories, when there are as many.
 RELATED_AT_LEAST = 3
+# Related stories are ranked among this many stories last given the story's themes.
+RELATED_POOL = 500
 
 
 class StoryQuerySet(models.QuerySet):
@@ -106,12 +108,20 @@ class StoryQuerySet(models.QuerySet):
     def related_to(self, story, *, limit: int = 6, minimum: int = RELATED_AT_LEAST):
         """Public stories sharing most themes with `story`, newest first among equals.
 
-        Stories sharing no theme fill in only up to `minimum`.
+        Stories sharing no theme fill in only up to `minimum`. Ranked among the
+        RELATED_POOL stories last given its themes and the newest few, so one query
+        reads a few hundred rows, however large the archive.
         """
         theme_ids = [theme.pk for theme in story.themes.all()]
+        others = self.public().exclude(pk=story.pk)
+        pool = (
+            self.model.themes.through.objects.filter(theme_id__in=theme_ids)
+            .order_by("-story_id")
+            .values("story_id")[:RELATED_POOL]
+        )
+        newest = others.latest_first().values("pk")[:minimum]
         ranked = list(
-            self.public()
-            .exclude(pk=story.pk)
+            others.filter(Q(pk__in=pool) | Q(pk__in=newest))
             .annotate(shared=Count("themes", filter=Q(themes__in=theme_ids), distinct=True))
             .order_by("-shared", "-published_at", "-id")
             .with_cards()[:limit]

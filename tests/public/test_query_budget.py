@@ -30,7 +30,7 @@ pytestmark = pytest.mark.django_db
 # a tag page twice (the public tags, then its own).
 BUDGET = {
     "/": 10,
-    "/stories/": 10,
+    "/stories/": 9,
     "/stories/?theme=alpha&theme=beta&tag=covid-19": 11,
     "/stories/?programme=le&cohort=le-march-2020&organisation=home-council&q=story": 12,
     "/search/?q=story": 11,

@@ -1,0 +1,119 @@
+"""Keep the public counts (stories.tallies) current whatever a write changes.
+
+Connected in StoriesConfig.ready(). Each write names the stories whose counts it
+may move: a story, its themes or tags, its participant (consent, cohorts), a
+cohort's programme. Inside an editor's write (pagecache.renewal) they are
+counted again once, as it ends; outside one, at once. Writes that send no
+signals (bulk_create, QuerySet.update) call `tallies.recount()` themselves, as
+generate_stories and restoring a backup do.
+"""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+
+from pagecache.renewal import current_block
+from participants.models import Cohort, Participant
+from stories import tallies
+from stories.models import Story, TaggedStory
+
+NOTED = "tallies"
+_BEFORE = "_tally_story_ids"
+
+
+def _count_again(story_ids) -> None:
+    story_ids = [pk for pk in story_ids if pk is not None]
+    if not story_ids:
+        return
+    if (block := current_block()) is None:
+        tallies.refresh(story_ids)
+    else:
+        block.notes.setdefault(NOTED, set()).update(story_ids)
+
+
+def count_noted(block) -> None:
+    """Every story the write touched, counted again once (as it ends)."""
+    if story_ids := block.notes.pop(NOTED, None):
+        tallies.refresh(story_ids)
+
+
+def _stories_of(participant_ids) -> list[int]:
+    stories = Story.objects.filter(participant_id__in=participant_ids)
+    return list(stories.values_list("pk", flat=True))
+
+
+def story_written(sender, instance, raw=False, **kwargs):
+    if not raw:
+        _count_again([instance.pk])
+
+
+def tagged_written(sender, instance, raw=False, **kwargs):
+    if not raw:
+        _count_again([instance.content_object_id])
+
+
+def themes_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    """A story's themes or tags changed, from either side (a theme's stories too)."""
+    if not reverse:
+        if action.startswith("post_"):
+            _count_again([instance.pk])
+    elif action == "pre_clear":
+        setattr(instance, _BEFORE, _labelled(sender, instance))
+    elif action == "post_clear":
+        _count_again(getattr(instance, _BEFORE, []))
+    elif action.startswith("post_") and pk_set:
+        _count_again(pk_set)
+
+
+def _labelled(sender, label) -> list[int]:
+    """The stories a theme or tag has (before it is cleared of them)."""
+    if sender is TaggedStory:
+        rows = TaggedStory.objects.filter(tag=label).values_list("content_object_id", flat=True)
+    else:
+        rows = sender.objects.filter(theme=label).values_list("story_id", flat=True)
+    return list(rows)
+
+
+def person_writing(sender, instance, raw=False, **kwargs):
+    """Before a person goes: their stories, which may lose them without a signal."""
+    if not raw and instance.pk:
+        setattr(instance, _BEFORE, _stories_of([instance.pk]))
+
+
+def person_written(sender, instance, raw=False, **kwargs):
+    if not raw:
+        stories = getattr(instance, _BEFORE, None)
+        _count_again(stories if stories is not None else _stories_of([instance.pk]))
+
+
+def cohorts_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    """A person joined or left cohorts (or a cohort gained or lost people)."""
+    if not reverse:
+        if action.startswith("post_"):
+            _count_again(_stories_of([instance.pk]))
+    elif action == "pre_clear":
+        people = instance.participants.values_list("pk", flat=True)
+        setattr(instance, _BEFORE, _stories_of(list(people)))
+    elif action == "post_clear":
+        _count_again(getattr(instance, _BEFORE, []))
+    elif action.startswith("post_") and pk_set:
+        _count_again(_stories_of(pk_set))
+
+
+def cohort_written(sender, instance, raw=False, created=False, **kwargs):
+    """A cohort moved to another programme: its people's stories count there now."""
+    if not raw and not created:
+        _count_again(_stories_of(instance.participants.values_list("pk", flat=True)))
+
+
+def connect() -> None:
+    uid = "tallies"
+    post_save.connect(story_written, sender=Story, dispatch_uid=uid)
+    post_delete.connect(story_written, sender=Story, dispatch_uid=uid)
+    post_save.connect(tagged_written, sender=TaggedStory, dispatch_uid=uid)
+    post_delete.connect(tagged_written, sender=TaggedStory, dispatch_uid=uid)
+    m2m_changed.connect(themes_changed, sender=Story.themes.through, dispatch_uid=uid)
+    m2m_changed.connect(themes_changed, sender=TaggedStory, dispatch_uid=uid)
+    pre_delete.connect(person_writing, sender=Participant, dispatch_uid=uid)
+    post_save.connect(person_written, sender=Participant, dispatch_uid=uid)
+    post_delete.connect(person_written, sender=Participant, dispatch_uid=uid)
+    m2m_changed.connect(cohorts_changed, sender=Participant.cohorts.through, dispatch_uid=uid)
+    post_save.connect(cohort_written, sender=Cohort, dispatch_uid=uid)
