@@ -119,8 +119,9 @@ def coverage_grid(stories, *, themes, cohorts) -> CoverageGrid:
     )
 
 
-def outcome_totals(outcomes) -> list[Total]:
-    """The outcomes (a queryset) added up by type and unit, in the order of the types.
+def outcome_totals(outcomes, *, rows=None) -> list[Total]:
+    """The outcomes (a queryset) added up by type and unit, in the order of the types;
+    or `rows` already added up so (the kept totals, stories.tallies).
 
     Summed in the database; units that differ only in case ("People", "people")
     are one unit, so the few grouped rows are merged here.
@@ -130,7 +131,7 @@ def outcome_totals(outcomes) -> list[Total]:
     # The merged total is shown in the spelling most of its outcomes use (lower case on a
     # tie), whatever order the database returns the rows in.
     rows = sorted(
-        outcomes.sums_by_kind_and_unit(),
+        outcomes.sums_by_kind_and_unit() if rows is None else rows,
         key=lambda row: (-row["outcomes"], not row["unit"].islower(), row["unit"]),
     )
     for row in rows:

@@ -13,7 +13,7 @@ from django.urls import reverse
 from impact import charts, reports
 from pagecache import dependencies
 from pagecache.data import remember
-from stories import options
+from stories import options, tallies
 from stories.models import Outcome
 
 LEDGER_PER_PAGE = 25
@@ -33,23 +33,39 @@ class ImpactSummary:
 
 
 def summarise(
-    outcomes, *, scope: str, ledger_query=lambda kind: "", shows=(dependencies.LISTING,)
+    outcomes,
+    *,
+    scope: str,
+    ledger_query=lambda kind: "",
+    shows=(dependencies.LISTING,),
+    tallied: str | None = None,
 ) -> ImpactSummary:
-    """Totals and counts of `outcomes`, kept for `scope` until what it `shows` is renewed."""
-    totals = remember(
-        f"impact:totals:{scope}", lambda: reports.outcome_totals(outcomes), shows=shows
-    )
+    """Totals and counts of `outcomes`, kept for `scope` until what it `shows` is renewed.
+
+    `tallied` names the kept totals that are exactly these outcomes' (stories.tallies:
+    `all`, `theme:7`): read from there, they cost the same at any size.
+    """
+    if tallied:
+        rows, stories = remember(
+            f"impact:tallied:{tallied}", lambda: tallies.outcome_totals(tallied), shows=shows
+        )
+        totals = reports.outcome_totals(None, rows=rows)
+    else:
+        totals = remember(
+            f"impact:totals:{scope}", lambda: reports.outcome_totals(outcomes), shows=shows
+        )
+        stories = remember(
+            f"impact:stories:{scope}",
+            lambda: outcomes.order_by().values("story_id").distinct().count(),
+            shows=shows,
+        )
     index = reverse("impact:index")
     by_kind = reports.kind_counts(totals, lambda kind: f"{index}?{ledger_query(kind)}#ledger")
     return ImpactSummary(
         totals=totals,
         by_kind=by_kind,
         outcome_count=sum(total.outcomes for total in totals),
-        story_count=remember(
-            f"impact:stories:{scope}",
-            lambda: outcomes.order_by().values("story_id").distinct().count(),
-            shows=shows,
-        ),
+        story_count=stories,
     )
 
 
@@ -93,6 +109,7 @@ def theme_impact(theme) -> ThemeImpact:
         scope=report_query,
         ledger_query=lambda kind: urlencode([("theme", theme.slug), ("type", kind)]),
         shows=[dependencies.key("theme", theme.pk)],
+        tallied=tallies.key("theme", theme.pk),
     )
     chart = charts.bar_chart(
         charts.bars_from_kinds(figures.by_kind),

@@ -6,7 +6,7 @@ from impact import brochure, charts, summary
 from impact.filters import ImpactFilters
 from pagecache.decorators import not_shared
 from participants.models import OrganisationKind
-from stories import options
+from stories import options, tallies
 from stories.models import Outcome, OutcomeKind, Story
 from stories.pagination import page_of
 
@@ -17,7 +17,13 @@ def impact_page(request):
     scope = filters.scope
     stories = filters.apply_to_stories(Story.objects.public())
     outcomes = filters.apply_to_outcomes(Outcome.objects.public())
-    figures = summary.summarise(outcomes, scope=scope, ledger_query=_with_type(filters))
+    figures = summary.summarise(
+        outcomes,
+        scope=scope,
+        ledger_query=_with_type(filters),
+        # With no filter, the whole archive's totals, as kept (stories.tallies).
+        tallied=None if filters.any else tallies.ALL,
+    )
     grid = summary.coverage(
         stories,
         scope=scope,

@@ -20,14 +20,20 @@ TRUST_KEPT_FOR = dt.timedelta(seconds=10)
 SCHEDULES: list[Callable[[dt.datetime], dt.datetime | None]] = []
 
 
-# Called with the moment a scheduled change was reached, before the new token is made:
-# what is kept of the content (the public counts) takes in what changed by itself.
+# Called with the time whenever the next scheduled moment is worked out again (a moment
+# reached, an edit, a schedule moved): what is kept of the content (the public counts)
+# takes in what changed by itself since the last call.
 SWEEPS: list[Callable[[dt.datetime], None]] = []
 
 
 def add_sweep(sweep: Callable[[dt.datetime], None]) -> None:
     if sweep not in SWEEPS:
         SWEEPS.append(sweep)
+
+
+def _sweep(now) -> None:
+    for sweep in SWEEPS:
+        sweep(now)
 
 
 def add_schedule(next_change: Callable[[dt.datetime], dt.datetime | None]) -> None:
@@ -82,6 +88,7 @@ def reschedule() -> None:
     the writer's transaction. Left to the next request, a moment passed before any
     request came would never be noticed. The token stands."""
     now = timezone.now()
+    _sweep(now)  # a moment passed and not yet seen is taken in before it is passed over
     ContentVersion.objects.filter(pk=ROW, schedule_known=True).update(
         next_change_at=_next_change_at(now)
     )
@@ -136,9 +143,8 @@ def current_version() -> Version:
         return Version(version.token, version.serial)
     # Just after an edit, or a schedule or consent end has been reached (then a new token).
     token = uuid.uuid4().hex if version.schedule_known else version.token
-    if version.schedule_known:
-        for sweep in SWEEPS:
-            sweep(now)
+    # After an edit too: a moment may have passed before it, unseen by any request.
+    _sweep(now)
     # Only if no edit came in meanwhile: an edit's token must never be written over.
     ContentVersion.objects.filter(pk=ROW, token=version.token).update(
         token=token, next_change_at=_next_change_at(now), schedule_known=True

@@ -470,12 +470,19 @@ class Tally(models.Model):
 
     Keys: `stories` (all), `participants` (people with a public story), `theme:7`,
     `themes:7:9` (stories with both, kept both ways round), `tag:12`,
-    `participant:4`, `cohort:2`, `programme:1`. A page reads its counts here in
+    `participant:4`, `cohort:2`, `programme:1`, and `outcome-stories|theme:7`
+    (stories with an outcome). A page reads its counts here in
     one query, whatever the archive's size, instead of counting every story.
     """
 
-    key = models.CharField(max_length=64, primary_key=True)
+    key = models.CharField(max_length=160, primary_key=True)
     count = models.IntegerField(default=0)
+    # For the outcomes of public stories (`outcomes|theme:7|funding|GBP`): how many of
+    # them have a figure, and the sum of those figures. `count` says how many outcomes.
+    with_figure = models.IntegerField(default=0)
+    total = models.DecimalField(max_digits=24, decimal_places=2, default=0)
+    # The totals of one scope (`outcomes|theme:7`), read together by an index.
+    group = models.CharField(max_length=80, blank=True, db_index=True)
 
     def __str__(self):
         return f"{self.key}: {self.count}"
@@ -490,6 +497,8 @@ class TallyEntry(models.Model):
 
     story_id = models.BigIntegerField(primary_key=True)
     keys = models.JSONField(default=list)
+    # What its outcomes add: {key: [outcomes, with a figure, "sum of figures"]}.
+    measures = models.JSONField(default=dict)
 
     def __str__(self):
         return f"Story {self.story_id} counted under {len(self.keys)} keys"

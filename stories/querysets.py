@@ -7,7 +7,7 @@ from participants.querysets import public_story
 
 # A story page shows at least this many related stories, when there are as many.
 RELATED_AT_LEAST = 3
-# Related stories are ranked among this many stories last given the story's themes.
+# Related stories are ranked among this many of the newest sharing a theme.
 RELATED_POOL = 500
 
 
@@ -109,16 +109,15 @@ class StoryQuerySet(models.QuerySet):
         """Public stories sharing most themes with `story`, newest first among equals.
 
         Stories sharing no theme fill in only up to `minimum`. Ranked among the
-        RELATED_POOL stories last given its themes and the newest few, so one query
-        reads a few hundred rows, however large the archive.
+        RELATED_POOL newest public stories sharing a theme and the newest few of any,
+        found by walking the newest first, so one query reads a few hundred stories
+        (of common themes), however large the archive.
         """
         theme_ids = [theme.pk for theme in story.themes.all()]
         others = self.public().exclude(pk=story.pk)
-        pool = (
-            self.model.themes.through.objects.filter(theme_id__in=theme_ids)
-            .order_by("-story_id")
-            .values("story_id")[:RELATED_POOL]
-        )
+        through = self.model.themes.through
+        sharing_one = through.objects.filter(story=OuterRef("pk"), theme_id__in=theme_ids)
+        pool = others.filter(Exists(sharing_one)).latest_first().values("pk")[:RELATED_POOL]
         newest = others.latest_first().values("pk")[:minimum]
         ranked = list(
             others.filter(Q(pk__in=pool) | Q(pk__in=newest))

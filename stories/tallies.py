@@ -20,6 +20,7 @@ key order, so two writers to one story wait for each other and never deadlock.
 
 import datetime as dt
 from collections import Counter, defaultdict
+from decimal import Decimal
 from itertools import combinations
 
 from django.db import transaction
@@ -27,11 +28,26 @@ from django.db.models import CharField, Exists, F, OuterRef, Subquery, Value
 from django.db.models.functions import Cast, Coalesce, Concat
 from django.utils import timezone
 
-from participants.models import Organisation, Participant
-from stories.models import Story, TaggedStory, Tally, TallyClock, TallyEntry, Theme
+from participants.models import Participant
+from stories.models import (
+    Outcome,
+    Story,
+    StoryPartner,
+    TaggedStory,
+    Tally,
+    TallyClock,
+    TallyEntry,
+    Theme,
+)
 
 STORIES = "stories"
+ALL = "all"  # the scope of the whole archive's outcome totals
+OUTCOMES = "outcomes"
+OUTCOME_STORIES = "outcome-stories"
 PARTICIPANTS = "participants"  # how many people have at least one public story
+ORGANISATIONS = "organisations"  # named on one as the employer or a partner
+# The count of those with at least one, kept for each kind of key.
+HOW_MANY = {"participant": PARTICIPANTS, "organisation": ORGANISATIONS}
 CHUNK = 500
 _built = False  # this process has seen the tallies made once
 
@@ -40,11 +56,19 @@ def key(kind: str, *pks) -> str:
     return ":".join([kind, *map(str, pks)])
 
 
-def _keys_of(story_ids) -> dict[int, set[str]]:
-    """The keys each public story among `story_ids` is counted under (others: none)."""
+def _keys_of(story_ids) -> tuple[dict[int, set[str]], dict[int, dict[str, list]]]:
+    """The keys each public story among `story_ids` is counted under (others: none),
+    and what its outcomes add to the outcome totals of the archive and its themes."""
     public = Story.objects.public().filter(pk__in=story_ids)
-    public = dict(public.values_list("pk", "participant_id"))
-    keys = {pk: {STORIES, key("participant", person)} for pk, person in public.items()}
+    rows = public.values_list("pk", "participant_id", "participant__organisation_id")
+    public = {pk: person for pk, person, _ in rows}
+    keys = {pk: {STORIES, key("participant", person)} for pk, person, _ in rows}
+    for pk, _, employer in rows:
+        if employer:
+            keys[pk].add(key("organisation", employer))
+    partners = StoryPartner.objects.filter(story_id__in=public)
+    for story, partner in partners.values_list("story_id", "organisation_id"):
+        keys[story].add(key("organisation", partner))
     themes = defaultdict(list)
     for story, theme in Story.themes.through.objects.filter(story_id__in=public).values_list(
         "story_id", "theme_id"
@@ -66,7 +90,19 @@ def _keys_of(story_ids) -> dict[int, set[str]]:
         groups[person] |= {key("cohort", cohort), key("programme", programme)}
     for pk, person in public.items():
         keys[pk] |= groups[person]
-    return keys
+    measures = defaultdict(dict)
+    outcomes = Outcome.objects.filter(story_id__in=public).values_list(
+        "story_id", "kind", "unit", "value"
+    )
+    for story, kind, unit, value in outcomes.values_list("story_id", "kind", "unit", "value"):
+        for scope in [ALL, *(key("theme", theme) for theme in themes.get(story, ()))]:
+            keys[story].add(f"{OUTCOME_STORIES}|{scope}")
+            added = measures[story].setdefault(f"{OUTCOMES}|{scope}|{kind}|{unit}", [0, 0, "0"])
+            added[0] += 1
+            if value is not None:
+                added[1] += 1
+                added[2] = str(Decimal(added[2]) + value)
+    return keys, measures
 
 
 def refresh(story_ids) -> None:
@@ -84,48 +120,56 @@ def _refresh(story_ids: list[int]) -> None:
         .filter(story_id__in=story_ids)
         .order_by("story_id")
     }
-    now = _keys_of(story_ids)
+    now, now_measures = _keys_of(story_ids)
     moves = Counter()
+    measured = defaultdict(lambda: [0, 0, Decimal(0)])
     made, changed, gone = [], [], []
     for pk in story_ids:
-        entry, keys = entries.get(pk), now.get(pk, set())
+        entry, keys, measures = entries.get(pk), now.get(pk, set()), now_measures.get(pk, {})
         counted = set(entry.keys) if entry else set()
-        if keys == counted:
+        added = entry.measures if entry else {}
+        if keys == counted and measures == added:
             continue
         moves.update(keys - counted)
         moves.subtract(counted - keys)
+        for sign, side in ((1, measures), (-1, added)):
+            for name, (outcomes, with_figure, total) in side.items():
+                move = measured[name]
+                move[0] += sign * outcomes
+                move[1] += sign * with_figure
+                move[2] += sign * Decimal(total)
         if entry is None:
-            made.append(TallyEntry(story_id=pk, keys=sorted(keys)))
+            made.append(TallyEntry(story_id=pk, keys=sorted(keys), measures=measures))
         elif keys:
-            entry.keys = sorted(keys)
+            entry.keys, entry.measures = sorted(keys), measures
             changed.append(entry)
         else:
             gone.append(pk)
     TallyEntry.objects.bulk_create(made)
-    TallyEntry.objects.bulk_update(changed, ["keys"])
+    TallyEntry.objects.bulk_update(changed, ["keys", "measures"])
     TallyEntry.objects.filter(story_id__in=gone).delete()
     _move({name: by for name, by in moves.items() if by})
+    _measure({name: move for name, move in measured.items() if any(move)})
 
 
 def _move(moves: dict[str, int]) -> None:
-    """Add each move to its count; a person going from none to some (or back) moves
-    `participants` too."""
+    """Add each move to its count; a person or organisation going from none to some (or
+    back) moves `participants` or `organisations` too."""
     if not moves:
         return
-    people = [name for name in moves if name.startswith("participant:")]
+    moves |= {total: 0 for total in HOW_MANY.values()}
     Tally.objects.bulk_create([Tally(key=name) for name in moves], ignore_conflicts=True)
     # Locked in key order before any is written: two writers never wait on each other.
     before = dict(
         Tally.objects.select_for_update()
-        .filter(key__in=sorted({*moves, PARTICIPANTS}))
+        .filter(key__in=sorted(moves))
         .order_by("key")
         .values_list("key", "count")
     )
-    for name in people:
-        was, now = before.get(name, 0), before.get(name, 0) + moves[name]
-        moves[PARTICIPANTS] = moves.get(PARTICIPANTS, 0) + (now > 0) - (was > 0)
-    if PARTICIPANTS not in before and moves.get(PARTICIPANTS):
-        Tally.objects.create(key=PARTICIPANTS)
+    for name, by in list(moves.items()):
+        if (total := HOW_MANY.get(name.split(":")[0])) and ":" in name:
+            was = before.get(name, 0)
+            moves[total] += (was + by > 0) - (was > 0)
     by_amount = defaultdict(list)
     for name, by in moves.items():
         if by:
@@ -134,18 +178,33 @@ def _move(moves: dict[str, int]) -> None:
         Tally.objects.filter(key__in=names).update(count=F("count") + by)
 
 
+def _measure(moves: dict[str, list]) -> None:
+    """Add each story's outcomes to the totals they count in (or take them off)."""
+    if not moves:
+        return
+    made = [Tally(key=name, group="|".join(name.split("|", 2)[:2])) for name in moves]
+    Tally.objects.bulk_create(made, ignore_conflicts=True)
+    list(Tally.objects.select_for_update().filter(key__in=sorted(moves)).order_by("key"))
+    for name in sorted(moves):
+        outcomes, with_figure, total = moves[name]
+        Tally.objects.filter(key=name).update(
+            count=F("count") + outcomes,
+            with_figure=F("with_figure") + with_figure,
+            total=F("total") + total,
+        )
+
+
 @transaction.atomic
 def recount() -> None:
     """Every count made again from the stories themselves (after writes that send no
     signals, and on a database whose tallies were never made)."""
-    global _built
     now = timezone.now()
     TallyEntry.objects.all().delete()
     Tally.objects.all().delete()
     ids = list(Story.objects.public().order_by("pk").values_list("pk", flat=True))
     refresh(ids)
     TallyClock.objects.update_or_create(pk=1, defaults={"swept_until": now})
-    _built = True
+    transaction.on_commit(_made)
 
 
 def sweep(now: dt.datetime) -> None:
@@ -189,11 +248,16 @@ def count(name: str) -> int:
 def ensure_made() -> None:
     """Made once for a database that has stories but never had its tallies made
     (one query a process)."""
-    global _built
     if not _built:
         if not TallyClock.objects.exists():
             recount()
-        _built = True
+        # Only once it is committed: made in a transaction rolled back, it must be made again.
+        transaction.on_commit(_made)
+
+
+def _made() -> None:
+    global _built
+    _built = True
 
 
 def _kept_for(kind: str):
@@ -233,9 +297,29 @@ def occurring_with(theme, *, limit: int = 5) -> list:
 
 
 def headline_figures() -> dict[str, int]:
-    kept = counts(STORIES, PARTICIPANTS)
+    kept = counts(STORIES, PARTICIPANTS, ORGANISATIONS)
     return {
         "stories": kept[STORIES],
         "participants": kept[PARTICIPANTS],
-        "organisations": Organisation.objects.public().count(),
+        "organisations": kept[ORGANISATIONS],
     }
+
+
+def outcome_totals(scope: str = ALL) -> tuple[list[dict], int]:
+    """The outcomes of public stories (all, or a theme's: `theme:7`) added up by type and
+    unit, as `OutcomeQuerySet.sums_by_kind_and_unit` gives them, and how many stories
+    have one: read from an index range, whatever the archive's size."""
+    ensure_made()
+    rows = [
+        {
+            "kind": name.split("|", 3)[2],
+            "unit": name.split("|", 3)[3],
+            "total": total if with_figure else None,
+            "outcomes": outcomes,
+            "with_figure": with_figure,
+        }
+        for name, outcomes, with_figure, total in Tally.objects.filter(
+            group=f"{OUTCOMES}|{scope}", count__gt=0
+        ).values_list("key", "count", "with_figure", "total")
+    ]
+    return rows, count(f"{OUTCOME_STORIES}|{scope}")

@@ -2,7 +2,7 @@
 
 Connected in StoriesConfig.ready(). Each write names the stories whose counts it
 may move: a story, its themes or tags, its participant (consent, cohorts), a
-cohort's programme. Inside an editor's write (pagecache.renewal) they are
+cohort's programme, an outcome or partner. Inside an editor's write (pagecache.renewal) they are
 counted again once, as it ends; outside one, at once. Writes that send no
 signals (bulk_create, QuerySet.update) call `tallies.recount()` themselves, as
 generate_stories and restoring a backup do.
@@ -11,9 +11,9 @@ generate_stories and restoring a backup do.
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
 from pagecache.renewal import current_block
-from participants.models import Cohort, Participant
+from participants.models import Cohort, Organisation, Participant
 from stories import tallies
-from stories.models import Story, TaggedStory
+from stories.models import Outcome, Story, StoryPartner, TaggedStory, Theme
 
 NOTED = "tallies"
 _BEFORE = "_tally_story_ids"
@@ -50,6 +50,12 @@ def tagged_written(sender, instance, raw=False, **kwargs):
         _count_again([instance.content_object_id])
 
 
+def story_row_written(sender, instance, raw=False, **kwargs):
+    """An outcome or a partner of a story."""
+    if not raw:
+        _count_again([instance.story_id])
+
+
 def themes_changed(sender, instance, action, reverse, pk_set, **kwargs):
     """A story's themes or tags changed, from either side (a theme's stories too)."""
     if not reverse:
@@ -64,12 +70,34 @@ def themes_changed(sender, instance, action, reverse, pk_set, **kwargs):
 
 
 def _labelled(sender, label) -> list[int]:
-    """The stories a theme or tag has (before it is cleared of them)."""
+    """The stories a theme, tag or partner has (before it is cleared of them)."""
     if sender is TaggedStory:
         rows = TaggedStory.objects.filter(tag=label).values_list("content_object_id", flat=True)
+    elif sender is StoryPartner:
+        rows = StoryPartner.objects.filter(organisation=label).values_list("story_id", flat=True)
     else:
         rows = sender.objects.filter(theme=label).values_list("story_id", flat=True)
     return list(rows)
+
+
+def label_going(sender, instance, **kwargs):
+    """A theme or cohort deleted takes its links with it, without a signal: its
+    stories (a cohort's people's stories) are counted again once it has gone."""
+    if isinstance(instance, Cohort):
+        stories = _stories_of(instance.participants.values_list("pk", flat=True))
+    else:
+        stories = list(instance.stories.values_list("pk", flat=True))
+    setattr(instance, _BEFORE, stories)
+
+
+def organisation_going(sender, instance, **kwargs):
+    """Its people lose it without a signal (SET_NULL): their stories, and its partners'."""
+    employees = _stories_of(instance.participants.values_list("pk", flat=True))
+    setattr(instance, _BEFORE, employees + _labelled(StoryPartner, instance))
+
+
+def counted_again_once_gone(sender, instance, **kwargs):
+    _count_again(getattr(instance, _BEFORE, []))
 
 
 def person_writing(sender, instance, raw=False, **kwargs):
@@ -109,9 +137,18 @@ def connect() -> None:
     post_save.connect(story_written, sender=Story, dispatch_uid=uid)
     post_delete.connect(story_written, sender=Story, dispatch_uid=uid)
     post_save.connect(tagged_written, sender=TaggedStory, dispatch_uid=uid)
+    for row in (Outcome, StoryPartner):
+        post_save.connect(story_row_written, sender=row, dispatch_uid=uid)
+        post_delete.connect(story_row_written, sender=row, dispatch_uid=uid)
     post_delete.connect(tagged_written, sender=TaggedStory, dispatch_uid=uid)
     m2m_changed.connect(themes_changed, sender=Story.themes.through, dispatch_uid=uid)
     m2m_changed.connect(themes_changed, sender=TaggedStory, dispatch_uid=uid)
+    m2m_changed.connect(themes_changed, sender=StoryPartner, dispatch_uid=uid)
+    pre_delete.connect(organisation_going, sender=Organisation, dispatch_uid=uid)
+    for gone in (Organisation, Theme, Cohort):
+        post_delete.connect(counted_again_once_gone, sender=gone, dispatch_uid=uid)
+    for label in (Theme, Cohort):
+        pre_delete.connect(label_going, sender=label, dispatch_uid=uid)
     pre_delete.connect(person_writing, sender=Participant, dispatch_uid=uid)
     post_save.connect(person_written, sender=Participant, dispatch_uid=uid)
     post_delete.connect(person_written, sender=Participant, dispatch_uid=uid)

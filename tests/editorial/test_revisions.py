@@ -17,6 +17,7 @@ from tests.factories import (
     make_story,
     make_theme,
 )
+from tests.stories.tally_checks import made_afresh
 
 pytestmark = pytest.mark.django_db
 
@@ -343,3 +344,27 @@ def test_a_revision_from_before_outcome_types_reads_pounds_as_funding(editor):
         ("Section 75 award", "funding"),
         ("Posts created", "other"),
     ]
+
+
+def test_restoring_unpublishing_deleting_and_recovering_keep_the_public_counts(
+    editor_client, edited_story, editor
+):
+    story, _ = edited_story
+    services.publish_story(story=story, by=editor)
+    made_afresh()
+    first = revisions.versions_of(story.pk)[-1]
+    editor_client.post(f"{history_url(story)}{first.pk}/restore/")
+    assert made_afresh()["stories"] == 1
+    others = [make_story() for _ in range(2)]
+    for o in others:
+        o.tags.add("bulk")
+    editor_client.post(
+        "/admin/stories/story/",
+        {"action": "unpublish", "_selected_action": [o.pk for o in others]},
+    )
+    made_afresh()
+    editor_client.post(f"/admin/stories/story/{story.pk}/delete/", {"post": "yes"})
+    assert made_afresh().get("stories", 0) == 0
+    deleted = revisions.deleted_stories()[0]
+    editor_client.post(f"/admin/stories/story/recover/{deleted.pk}/")
+    made_afresh()

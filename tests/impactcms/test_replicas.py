@@ -36,7 +36,7 @@ from pagecache import versions
 from pagecache.data import REQUEST_TOKEN
 from pagecache.models import ContentVersion
 from participants.models import Participant
-from stories.models import SignOff, Story
+from stories.models import SignOff, Story, Tally
 from tests.factories import make_participant, make_story
 from tests.impactcms.replica_stand_in import copy_to_replica, stand_in_replica
 
@@ -67,6 +67,7 @@ def world(replica_database, settings):
     shared = make_story(title="Walking football in Wrexham")
     unpublished = make_story(title="Allotments in Leith")
     copy_to_replica(shared.participant, shared, unpublished.participant, unpublished)
+    copy_to_replica(*Tally.objects.all())  # the public counts replicate with the stories
     Story.objects.using(REPLICA).filter(pk=shared.pk).update(title=REPLICA_TITLE)
     Story.objects.filter(pk=unpublished.pk).update(status="draft")
     settle_content_version()

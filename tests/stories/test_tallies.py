@@ -2,6 +2,7 @@
 afresh from the stories themselves, whatever path a write takes."""
 
 import datetime as dt
+from decimal import Decimal
 from unittest import mock
 
 import pytest
@@ -10,27 +11,25 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from editorial import people_services
+from impact import reports
 from pagecache.renewal import renewal
 from pagecache.versions import current_version
 from participants.models import Participant
 from stories import tallies
-from stories.models import Story, TaggedStory, Tally, TallyClock, TallyEntry
-from tests.factories import make_cohort, make_participant, make_programme, make_story, make_theme
+from stories.models import Outcome, Story, TaggedStory, Tally, TallyClock, TallyEntry
+from tests.factories import (
+    make_cohort,
+    make_organisation,
+    make_outcome,
+    make_participant,
+    make_partner,
+    make_programme,
+    make_story,
+    make_theme,
+)
+from tests.stories.tally_checks import kept, made_afresh
 
 pytestmark = pytest.mark.django_db
-
-
-def kept() -> dict[str, int]:
-    return {row.key: row.count for row in Tally.objects.all() if row.count}
-
-
-def made_afresh() -> dict[str, int]:
-    """What a recount makes: the truth the kept counts are held to."""
-    before = kept()
-    tallies.recount()
-    after = kept()
-    assert before == after, "the kept counts drifted from the stories"
-    return after
 
 
 @pytest.fixture
@@ -178,14 +177,17 @@ def test_a_consent_running_out_takes_its_stories_off_the_counts_at_midnight():
         assert tallies.count("participants") == 1
 
 
-def test_a_database_whose_counts_were_never_made_has_them_made_at_the_first_read():
+def test_a_database_whose_counts_were_never_made_has_them_made_at_the_first_read(
+    django_capture_on_commit_callbacks,
+):
     Story.objects.bulk_create(  # no signals, as an import or an old database
         [Story(title="Bulk", slug="bulk", participant=make_participant(), **_published())]
     )
     Tally.objects.all().delete()
     TallyEntry.objects.all().delete()
     tallies._built = False
-    assert tallies.count("stories") == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        assert tallies.count("stories") == 1
     with CaptureQueriesContext(connection) as queries:
         tallies.count("stories")
     assert len(queries) == 1, "made once per process, then only read"
@@ -204,3 +206,79 @@ def test_withdrawing_through_the_service_takes_the_stories_off_every_count(theme
     people_services.save_participant(participant=withdrawing, by=editor)
     assert kept() == {}
     made_afresh()
+
+
+def _totals(rows) -> list[tuple]:
+    return [(t.kind, t.unit, t.total, t.outcomes, t.with_figure) for t in rows]
+
+
+def test_the_kept_outcome_totals_are_those_a_query_adds_up_after_every_change(themes):
+    housing, health = themes
+    funded, other = make_story(), make_story()
+    funded.themes.add(housing, health)
+    other.themes.add(housing)
+    grant = make_outcome(funded, kind="funding", value=Decimal("250000.50"), unit="GBP")
+    make_outcome(funded, kind="funding", value=None, unit="GBP")  # no figure
+    make_outcome(other, kind="people_reached", value=Decimal("12"), unit="People")
+    make_outcome(other, kind="people_reached", value=Decimal("3"), unit="people")  # merged
+    draft = make_story(status=Story.Status.DRAFT)
+    draft.themes.add(housing)
+    make_outcome(draft, kind="funding", value=Decimal("999999"), unit="GBP")  # not public
+
+    def agree():
+        made_afresh()
+        for scope, outcomes in [
+            (tallies.ALL, Outcome.objects.public()),
+            (f"theme:{housing.pk}", Outcome.objects.public().filter(story__themes=housing)),
+            (f"theme:{health.pk}", Outcome.objects.public().filter(story__themes=health)),
+        ]:
+            rows, stories = tallies.outcome_totals(scope)
+            assert _totals(reports.outcome_totals(None, rows=rows)) == _totals(
+                reports.outcome_totals(outcomes)
+            ), scope
+            assert stories == outcomes.values("story_id").distinct().count(), scope
+
+    agree()
+    assert tallies.outcome_totals(tallies.ALL)[1] == 2
+    grant.value = Decimal("100")
+    grant.save()
+    agree()
+    grant.delete()
+    agree()
+    funded.themes.remove(health)
+    agree()
+    other.status = Story.Status.DRAFT
+    other.save()
+    agree()
+    assert tallies.outcome_totals(f"theme:{housing.pk}")[1] == 1
+
+
+def test_the_theme_page_and_the_impact_page_lead_with_the_kept_totals(client, themes):
+    housing, _ = themes
+    story = make_story()
+    story.themes.add(housing)
+    make_outcome(story, kind="funding", value=Decimal("7120000"), unit="GBP")
+    hidden = make_story(status=Story.Status.DRAFT)
+    hidden.themes.add(housing)
+    make_outcome(hidden, kind="funding", value=Decimal("5000000"), unit="GBP")
+    for address in ("/impact/", f"/themes/{housing.slug}/"):
+        page = client.get(address).content.decode()
+        assert "7,120,000" in page, address
+        assert "12,120,000" not in page and "5,000,000" not in page, address
+
+
+def test_organisations_count_once_whether_employer_or_partner_and_go_with_their_stories():
+    council = make_organisation()
+    charity = make_organisation()
+    person = make_participant(organisation=council)
+    story = make_story(participant=person)
+    make_partner(story, council)  # its employer partnered too: still one organisation
+    assert tallies.headline_figures()["organisations"] == 1
+    story.partners.add(charity, through_defaults={"role": "Delivery partner"})
+    assert tallies.headline_figures() == {"stories": 1, "participants": 1, "organisations": 2}
+    charity.partnered_stories.clear()
+    assert made_afresh()["organisations"] == 1
+    story.partnerships.all().delete()
+    council.delete()  # its people are left with none, without a signal of their own
+    assert made_afresh().get("organisations", 0) == 0
+    assert tallies.headline_figures()["stories"] == 1
