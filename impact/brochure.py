@@ -14,7 +14,7 @@ from django.utils.safestring import mark_safe
 
 from pagecache.data import remember
 from participants.models import Cohort, ConsentScope, Programme
-from stories import options
+from stories import options, tallies
 from stories.models import Story
 
 # More would be a book rather than a brochure, and one page too slow to print.
@@ -34,16 +34,8 @@ def printable(stories: QuerySet) -> QuerySet:
 
 def to_print() -> list[tuple[Programme, list[Cohort]]]:
     """The public programmes and cohorts whose brochure has a story in it, kept per
-    content version: one query for the cohorts of every printable public story."""
-    printed = remember(
-        "brochures:cohorts",
-        lambda: set(
-            printable(Story.objects.public())
-            .order_by()
-            .values_list("participant__cohorts", flat=True)
-            .distinct()
-        ),
-    )
+    content version: one query of the counts kept as stories change (stories.tallies)."""
+    printed = remember("brochures:cohorts", tallies.printed_cohorts)
     cohorts = [cohort for cohort in options.public_cohorts() if cohort.pk in printed]
     return [
         (programme, [c for c in cohorts if c.programme_id == programme.pk])

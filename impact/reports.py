@@ -10,6 +10,7 @@ from decimal import Decimal
 from django.db.models import Count, Exists, F, OuterRef
 
 from participants.models import Organisation
+from stories import tallies
 from stories.models import Outcome, Story, StoryPartner
 
 
@@ -97,6 +98,12 @@ class Network:
     nodes: list[NetworkNode]  # the most connected organisations, most stories first
     links: list[NetworkLink]  # among those nodes only
     kinds: list[KindPair]  # over every one of the stories, most pairings first
+
+
+def kept_coverage_grid(*, themes, cohorts) -> CoverageGrid:
+    """`coverage_grid` of every public story, from the kept counts (stories.tallies)."""
+    themes, cohorts = list(themes), list(cohorts)
+    return CoverageGrid(themes=themes, cohorts=cohorts, counts=tallies.coverage(themes, cohorts))
 
 
 def coverage_grid(stories, *, themes, cohorts) -> CoverageGrid:
@@ -195,6 +202,22 @@ def partner_network(stories, *, size: int = 12) -> Network:
         for organisation, n in rows.order_by():
             appearances[organisation] = appearances.get(organisation, 0) + n
     top = sorted(appearances, key=lambda pk: (-appearances[pk], pk))[:size]
+    return _network({pk: appearances[pk] for pk in top}, _links(partner, top), _kind_pairs(partner))
+
+
+def kept_partner_network(*, size: int = 12) -> Network:
+    """`partner_network` of every public story, from the kept counts (stories.tallies):
+    four small queries, whatever the archive's size."""
+    appearances = tallies.most_named_organisations(size)
+    together = tallies.named_together(appearances)
+    ranked = sorted(together.items(), key=lambda item: (-item[1], item[0]))
+    links = [NetworkLink(source=a, target=b, stories=n) for (a, b), n in ranked]
+    return _network(appearances, links, _ranked_kind_pairs(tallies.kind_pairings()))
+
+
+def _network(appearances: dict[int, int], links, kinds) -> Network:
+    """The nodes (organisations, most stories first) with their links and kind pairings."""
+    top = list(appearances)
     organisations = Organisation.objects.in_bulk(top)
     nodes = [
         NetworkNode(
@@ -208,7 +231,7 @@ def partner_network(stories, *, size: int = 12) -> Network:
         for pk in top
         if pk in organisations
     ]
-    return Network(nodes=nodes, links=_links(partner, top), kinds=_kind_pairs(partner))
+    return Network(nodes=nodes, links=links, kinds=kinds)
 
 
 def _pairings(partner, **narrowing):
@@ -257,7 +280,6 @@ def _links(partner, top: list[int]) -> list[NetworkLink]:
 
 def _kind_pairs(partner) -> list[KindPair]:
     """Pairs of organisations on one story, counted by their kinds (unordered)."""
-    kinds = Organisation.Kind
     counted: dict[tuple[str, str], int] = {}
     for pairs, other in _pairings(partner):
         rows = (
@@ -268,6 +290,10 @@ def _kind_pairs(partner) -> list[KindPair]:
         for a, b, n in rows:
             key = tuple(sorted((a, b)))
             counted[key] = counted.get(key, 0) + n
-    label = {kind.value: kind.label for kind in kinds}
+    return _ranked_kind_pairs(counted)
+
+
+def _ranked_kind_pairs(counted: dict[tuple[str, str], int]) -> list[KindPair]:
+    label = {kind.value: kind.label for kind in Organisation.Kind}
     ranked = sorted(counted.items(), key=lambda item: (-item[1], item[0]))
     return [KindPair(a, label.get(a, a), b, label.get(b, b), pairings=n) for (a, b), n in ranked]

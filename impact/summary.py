@@ -69,21 +69,32 @@ def summarise(
     )
 
 
-def coverage(stories, *, scope: str, programme=None, cohort=None) -> reports.CoverageGrid:
-    """The public themes by the public cohorts (of the programme, or the one cohort, if chosen)."""
+def coverage(
+    stories, *, scope: str, programme=None, cohort=None, kept: bool = False
+) -> reports.CoverageGrid:
+    """The public themes by the public cohorts (of the programme, or the one cohort, if
+    chosen); `kept`: the stories are every public story, counted as they change."""
     cohorts = [
         c
         for c in options.public_cohorts()
         if (programme is None or c.programme_id == programme.pk) and (cohort in (None, c))
     ]
     themes = options.public_themes()
+    if kept:
+        return remember(
+            "impact:coverage:kept",
+            lambda: reports.kept_coverage_grid(themes=themes, cohorts=cohorts),
+        )
     return remember(
         f"impact:coverage:{scope}",
         lambda: reports.coverage_grid(stories, themes=themes, cohorts=cohorts),
     )
 
 
-def network(stories, *, scope: str) -> reports.Network:
+def network(stories, *, scope: str, kept: bool = False) -> reports.Network:
+    """Who appears with whom on `stories`; `kept`: on every public story, as counted."""
+    if kept:
+        return remember("impact:network:kept", reports.kept_partner_network)
     return remember(f"impact:network:{scope}", lambda: reports.partner_network(stories))
 
 

@@ -17,20 +17,23 @@ def impact_page(request):
     scope = filters.scope
     stories = filters.apply_to_stories(Story.objects.public())
     outcomes = filters.apply_to_outcomes(Outcome.objects.public())
+    # With no filter, the whole archive's figures, as kept while stories change
+    # (stories.tallies): the same few queries at any size.
+    whole = not filters.any
     figures = summary.summarise(
         outcomes,
         scope=scope,
         ledger_query=_with_type(filters),
-        # With no filter, the whole archive's totals, as kept (stories.tallies).
-        tallied=None if filters.any else tallies.ALL,
+        tallied=tallies.ALL if whole else None,
     )
     grid = summary.coverage(
         stories,
         scope=scope,
         programme=filters.stories.objects.get("programme"),
         cohort=filters.stories.objects.get("cohort"),
+        kept=whole,
     )
-    network = summary.network(stories, scope=scope)
+    network = summary.network(stories, scope=scope, kept=whole)
     page = page_of(
         summary.ledger(outcomes),
         request.GET.get("page"),

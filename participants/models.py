@@ -59,6 +59,8 @@ class Organisation(HasImages, models.Model):
 
     class Meta:
         ordering = ["name"]
+        # The sitemap's last change: the newest first, until one is public.
+        indexes = [models.Index(fields=["-updated_at"], name="organisation_last_changed")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(kind__in=OrganisationKind.values),
@@ -184,7 +186,10 @@ class Participant(HasImages, models.Model):
         permissions = [
             ("change_consent", "Can record and change a participant's consent"),
         ]
-        indexes = [models.Index(fields=["consent_given", "consent_withdrawn_at"])]
+        indexes = [
+            models.Index(fields=["consent_given", "consent_withdrawn_at"]),
+            models.Index(fields=["-updated_at"], name="participant_last_changed"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(consent_scope__in=ConsentScope.values),

@@ -1,9 +1,9 @@
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
 from django.utils.functional import cached_property
 
 from pagecache.data import remember
 from participants.models import Organisation, Participant
+from stories import tallies
 from stories.models import Story, Theme
 from stories.pagination import CountedPaginator
 
@@ -14,23 +14,31 @@ class SectionSitemap(Sitemap):
     # thousand makes a section cost the same for an archive of a thousand or a million.
     limit = 1_000
     name = ""  # the section, naming what is remembered for it
+    counted = None  # the count kept as stories change (stories.tallies), if there is one
 
     @cached_property
     def paginator(self):
         # The index counts every section: kept until the content changes.
-        count = remember(f"sitemap:{self.name}:count", lambda: self.items().order_by().count())
+        if self.counted:
+            count = remember(f"sitemap:{self.name}:count", lambda: tallies.count(self.counted))
+        else:
+            count = remember(f"sitemap:{self.name}:count", lambda: self.items().order_by().count())
         return CountedPaginator(self._items(), self.limit, count=count)
 
     def get_latest_lastmod(self):
-        # For the index: one aggregate, not a walk over every item (Django's default), kept.
+        # For the index: the newest first by its index, tested item by item until one is
+        # public (the first, mostly), not a walk over every item (Django's default). Kept.
         return remember(
             f"sitemap:{self.name}:lastmod",
-            lambda: self.items().order_by().aggregate(latest=Max("updated_at"))["latest"],
+            lambda: (
+                self.items().order_by("-updated_at").values_list("updated_at", flat=True).first()
+            ),
         )
 
 
 class StorySitemap(SectionSitemap):
     name = "stories"
+    counted = tallies.STORIES
     changefreq = "monthly"
     priority = 0.8
 
@@ -59,6 +67,7 @@ class ThemeSitemap(UpdatedAtSitemap):
 
 class ParticipantSitemap(UpdatedAtSitemap):
     name = "participants"
+    counted = tallies.PARTICIPANTS
     priority = 0.5
 
     def items(self):
@@ -67,6 +76,7 @@ class ParticipantSitemap(UpdatedAtSitemap):
 
 class OrganisationSitemap(UpdatedAtSitemap):
     name = "organisations"
+    counted = tallies.ORGANISATIONS
     priority = 0.5
 
     def items(self):

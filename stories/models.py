@@ -128,6 +128,8 @@ class Story(HasImages, models.Model):
         indexes = [
             models.Index(fields=["status", "-published_at", "-id"], name="story_public_order"),
             models.Index(fields=["featured", "status", "-published_at"], name="story_featured"),
+            # The sitemap's last change: the newest first, until one is public.
+            models.Index(fields=["-updated_at"], name="story_last_changed"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -481,8 +483,12 @@ class Tally(models.Model):
     # them have a figure, and the sum of those figures. `count` says how many outcomes.
     with_figure = models.IntegerField(default=0)
     total = models.DecimalField(max_digits=24, decimal_places=2, default=0)
-    # The totals of one scope (`outcomes|theme:7`), read together by an index.
-    group = models.CharField(max_length=80, blank=True, db_index=True)
+    # What the key counts (`organisation`), or the totals of one scope (`outcomes|theme:7`):
+    # read together, the largest first, by an index.
+    group = models.CharField(max_length=80, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["group", "-count"], name="tally_group_largest")]
 
     def __str__(self):
         return f"{self.key}: {self.count}"

@@ -8,7 +8,7 @@ from participants.querysets import public_story
 # A story page shows at least this many related stories, when there are as many.
 RELATED_AT_LEAST = 3
 # Related stories are ranked among this many of the newest sharing a theme.
-RELATED_POOL = 500
+RELATED_POOL = 200
 
 
 class StoryQuerySet(models.QuerySet):

@@ -28,7 +28,7 @@ from django.db.models import CharField, Exists, F, OuterRef, Subquery, Value
 from django.db.models.functions import Cast, Coalesce, Concat
 from django.utils import timezone
 
-from participants.models import Participant
+from participants.models import ConsentScope, Organisation, Participant
 from stories.models import (
     Outcome,
     Story,
@@ -44,6 +44,8 @@ STORIES = "stories"
 ALL = "all"  # the scope of the whole archive's outcome totals
 OUTCOMES = "outcomes"
 OUTCOME_STORIES = "outcome-stories"
+KINDS = "kinds"  # pairings of organisations on one story, by their kinds
+PRINTED = "printed"  # stories of a cohort whose participant agreed to print
 PARTICIPANTS = "participants"  # how many people have at least one public story
 ORGANISATIONS = "organisations"  # named on one as the employer or a partner
 # The count of those with at least one, kept for each kind of key.
@@ -58,22 +60,20 @@ def key(kind: str, *pks) -> str:
 
 def _keys_of(story_ids) -> tuple[dict[int, set[str]], dict[int, dict[str, list]]]:
     """The keys each public story among `story_ids` is counted under (others: none),
-    and what its outcomes add to the outcome totals of the archive and its themes."""
-    public = Story.objects.public().filter(pk__in=story_ids)
-    rows = public.values_list("pk", "participant_id", "participant__organisation_id")
-    public = {pk: person for pk, person, _ in rows}
-    keys = {pk: {STORIES, key("participant", person)} for pk, person, _ in rows}
-    for pk, _, employer in rows:
-        if employer:
-            keys[pk].add(key("organisation", employer))
-    partners = StoryPartner.objects.filter(story_id__in=public)
-    for story, partner in partners.values_list("story_id", "organisation_id"):
-        keys[story].add(key("organisation", partner))
-    themes = defaultdict(list)
-    for story, theme in Story.themes.through.objects.filter(story_id__in=public).values_list(
-        "story_id", "theme_id"
-    ):
-        themes[story].append(theme)
+    and what it adds to the totals counted with repeats: its outcomes' figures, and
+    the pairings of the organisations it names by their kinds."""
+    rows = list(
+        Story.objects.public()
+        .filter(pk__in=story_ids)
+        .values_list(
+            "pk", "participant_id", "participant__organisation_id", "participant__consent_scope"
+        )
+    )
+    public = {pk: person for pk, person, _, _ in rows}
+    printed = {pk for pk, _, _, scope in rows if scope == ConsentScope.WEB_AND_PRINT}
+    keys = {pk: {STORIES, key("participant", person)} for pk, person, _, _ in rows}
+    measures = defaultdict(dict)
+    themes = _themes_of(public)
     for story, own in themes.items():
         keys[story] |= {key("theme", theme) for theme in own}
         for first, second in combinations(sorted(own), 2):
@@ -82,18 +82,59 @@ def _keys_of(story_ids) -> tuple[dict[int, set[str]], dict[int, dict[str, list]]
         "content_object_id", "tag_id"
     ):
         keys[story].add(key("tag", tag))
-    groups = defaultdict(set)
-    memberships = Participant.cohorts.through.objects.filter(
-        participant_id__in=set(public.values())
-    ).values_list("participant_id", "cohort_id", "cohort__programme_id")
-    for person, cohort, programme in memberships:
-        groups[person] |= {key("cohort", cohort), key("programme", programme)}
+    cohorts = _cohorts_of(set(public.values()))
     for pk, person in public.items():
-        keys[pk] |= groups[person]
-    measures = defaultdict(dict)
-    outcomes = Outcome.objects.filter(story_id__in=public).values_list(
-        "story_id", "kind", "unit", "value"
-    )
+        for cohort, programme in cohorts.get(person, ()):
+            keys[pk] |= {key("cohort", cohort), key("programme", programme)}
+            keys[pk] |= {key("grid", theme, cohort) for theme in themes.get(pk, ())}
+            if pk in printed:  # in the cohort's printed brochure
+                keys[pk].add(key(PRINTED, cohort))
+    _add_organisations(rows, keys, measures)
+    _add_outcomes(public, themes, keys, measures)
+    return keys, measures
+
+
+def _themes_of(story_ids) -> dict[int, list[int]]:
+    themes = defaultdict(list)
+    links = Story.themes.through.objects.filter(story_id__in=story_ids)
+    for story, theme in links.values_list("story_id", "theme_id"):
+        themes[story].append(theme)
+    return themes
+
+
+def _cohorts_of(people) -> dict[int, list[tuple[int, int]]]:
+    cohorts = defaultdict(list)
+    memberships = Participant.cohorts.through.objects.filter(participant_id__in=people)
+    for person, cohort, programme in memberships.values_list(
+        "participant_id", "cohort_id", "cohort__programme_id"
+    ):
+        cohorts[person].append((cohort, programme))
+    return cohorts
+
+
+def _add_organisations(rows, keys, measures) -> None:
+    """The organisations each story names (its participant's employer and its partners),
+    each once; every two of them, as a pair and as a pairing of their kinds."""
+    named = defaultdict(set)
+    for pk, _, employer, _ in rows:
+        if employer:
+            named[pk].add(employer)
+    partners = StoryPartner.objects.filter(story_id__in=[pk for pk, *_ in rows])
+    for story, partner in partners.values_list("story_id", "organisation_id"):
+        named[story].add(partner)
+    every = {pk for organisations in named.values() for pk in organisations}
+    kinds = dict(Organisation.objects.filter(pk__in=every).values_list("pk", "kind"))
+    for story, organisations in named.items():
+        keys[story] |= {key("organisation", pk) for pk in organisations}
+        for first, second in combinations(sorted(organisations), 2):
+            keys[story].add(key("organisations", first, second))
+            pairing = "|".join([KINDS, ALL, *sorted((kinds[first], kinds[second]))])
+            measures[story].setdefault(pairing, [0, 0, "0"])[0] += 1
+
+
+def _add_outcomes(public, themes, keys, measures) -> None:
+    """What each story's outcomes add to the totals of the archive and of its themes."""
+    outcomes = Outcome.objects.filter(story_id__in=public)
     for story, kind, unit, value in outcomes.values_list("story_id", "kind", "unit", "value"):
         for scope in [ALL, *(key("theme", theme) for theme in themes.get(story, ()))]:
             keys[story].add(f"{OUTCOME_STORIES}|{scope}")
@@ -102,7 +143,6 @@ def _keys_of(story_ids) -> tuple[dict[int, set[str]], dict[int, dict[str, list]]
             if value is not None:
                 added[1] += 1
                 added[2] = str(Decimal(added[2]) + value)
-    return keys, measures
 
 
 def refresh(story_ids) -> None:
@@ -158,7 +198,8 @@ def _move(moves: dict[str, int]) -> None:
     if not moves:
         return
     moves |= {total: 0 for total in HOW_MANY.values()}
-    Tally.objects.bulk_create([Tally(key=name) for name in moves], ignore_conflicts=True)
+    made = [Tally(key=name, group=name.split(":")[0]) for name in moves]
+    Tally.objects.bulk_create(made, ignore_conflicts=True)
     # Locked in key order before any is written: two writers never wait on each other.
     before = dict(
         Tally.objects.select_for_update()
@@ -323,3 +364,46 @@ def outcome_totals(scope: str = ALL) -> tuple[list[dict], int]:
         ).values_list("key", "count", "with_figure", "total")
     ]
     return rows, count(f"{OUTCOME_STORIES}|{scope}")
+
+
+def coverage(themes, cohorts) -> dict[tuple[int, int], int]:
+    """How many public stories each theme has in each cohort (a story counts in every
+    cohort of its participant's)."""
+    names = {
+        key("grid", theme.pk, cohort.pk): (theme.pk, cohort.pk)
+        for theme in themes
+        for cohort in cohorts
+    }
+    return {names[name]: n for name, n in counts(*names).items() if n}
+
+
+def most_named_organisations(size: int) -> dict[int, int]:
+    """The `size` organisations named on most public stories, with how many."""
+    ensure_made()
+    top = Tally.objects.filter(group="organisation", count__gt=0).order_by("-count", "key")
+    return {int(name.split(":")[1]): n for name, n in top.values_list("key", "count")[:size]}
+
+
+def named_together(organisations) -> dict[tuple[int, int], int]:
+    """How many public stories name each two of these organisations."""
+    names = {
+        key("organisations", first, second): (first, second)
+        for first, second in combinations(sorted(organisations), 2)
+    }
+    # Read with the count of stories, so that there is one query even with no pair to read.
+    found = counts(*names, STORIES)
+    return {names[name]: found[name] for name in names if found[name]}
+
+
+def kind_pairings() -> dict[tuple[str, str], int]:
+    """Pairings of organisations named on one public story, by their kinds (unordered)."""
+    ensure_made()
+    rows = Tally.objects.filter(group=f"{KINDS}|{ALL}", count__gt=0)
+    return {tuple(name.split("|")[2:4]): n for name, n in rows.values_list("key", "count")}
+
+
+def printed_cohorts() -> set[int]:
+    """The cohorts with a public story whose participant agreed to print."""
+    ensure_made()
+    rows = Tally.objects.filter(group=PRINTED, count__gt=0).values_list("key", flat=True)
+    return {int(name.split(":")[1]) for name in rows}

@@ -96,6 +96,13 @@ def organisation_going(sender, instance, **kwargs):
     setattr(instance, _BEFORE, employees + _labelled(StoryPartner, instance))
 
 
+def organisation_written(sender, instance, raw=False, created=False, **kwargs):
+    """Its kind changed, perhaps: the pairings of every story naming it count again."""
+    if not raw and not created:
+        employees = _stories_of(instance.participants.values_list("pk", flat=True))
+        _count_again(employees + _labelled(StoryPartner, instance))
+
+
 def counted_again_once_gone(sender, instance, **kwargs):
     _count_again(getattr(instance, _BEFORE, []))
 
@@ -145,6 +152,7 @@ def connect() -> None:
     m2m_changed.connect(themes_changed, sender=TaggedStory, dispatch_uid=uid)
     m2m_changed.connect(themes_changed, sender=StoryPartner, dispatch_uid=uid)
     pre_delete.connect(organisation_going, sender=Organisation, dispatch_uid=uid)
+    post_save.connect(organisation_written, sender=Organisation, dispatch_uid=uid)
     for gone in (Organisation, Theme, Cohort):
         post_delete.connect(counted_again_once_gone, sender=gone, dispatch_uid=uid)
     for label in (Theme, Cohort):

@@ -52,7 +52,7 @@ BUDGET = {
     "/sitemap-stories.xml": 3,
     "/robots.txt": 0,
     # Totals, coverage and the network are aggregates: the same queries at any size.
-    "/impact/": 16,
+    "/impact/": 13,
     "/impact/?theme=alpha&type=funding&page=2": 17,
     "/impact/?programme=le&cohort=le-march-2020&kind=local_authority": 12,
 }

@@ -60,6 +60,9 @@ def test_a_public_story_counts_under_everything_it_shows_and_a_draft_under_nothi
         f"tag:{tag}": 1,
         f"cohort:{cohort.pk}": 1,
         f"programme:{cohort.programme_id}": 1,
+        f"grid:{housing.pk}:{cohort.pk}": 1,  # the coverage grid's cells
+        f"grid:{health.pk}:{cohort.pk}": 1,
+        f"printed:{cohort.pk}": 1,  # agreed to print: in the cohort's brochure
     }
 
 
@@ -282,3 +285,43 @@ def test_organisations_count_once_whether_employer_or_partner_and_go_with_their_
     council.delete()  # its people are left with none, without a signal of their own
     assert made_afresh().get("organisations", 0) == 0
     assert tallies.headline_figures()["stories"] == 1
+
+
+def test_the_kept_coverage_grid_and_network_are_those_the_queries_make(themes):
+    housing, health = themes
+    march, june = make_cohort(), make_cohort()
+    council = make_organisation(kind="local_authority")
+    trust, charity = make_organisation(kind="nhs"), make_organisation(kind="vcs")
+    people = [make_participant(organisation=council), make_participant(organisation=trust)]
+    people[0].cohorts.add(march, june)
+    people[1].cohorts.add(june)
+    stories = [make_story(participant=people[n % 2]) for n in range(5)]
+    for n, story in enumerate(stories):
+        story.themes.add(housing if n % 2 else health)
+        make_partner(story, charity)
+        if n % 3 == 0:
+            make_partner(story, trust if n % 2 == 0 else council)
+    make_story(participant=people[0], status=Story.Status.DRAFT).themes.add(housing)
+
+    def agree():
+        made_afresh()
+        public = Story.objects.public()
+        grid = reports.coverage_grid(public, themes=themes, cohorts=[march, june])
+        assert reports.kept_coverage_grid(themes=themes, cohorts=[march, june]) == grid
+        network = reports.partner_network(public)
+        kept_network = reports.kept_partner_network()
+        assert kept_network.nodes == network.nodes
+        assert kept_network.links == network.links
+        assert kept_network.kinds == network.kinds
+        return kept_network
+
+    assert agree().kinds
+    charity.kind = "education"  # a kind corrected
+    charity.save()
+    agree()
+    people[1].cohorts.remove(june)
+    stories[0].partnerships.all().delete()
+    agree()
+    stories[1].status = Story.Status.DRAFT
+    stories[1].save()
+    agree()
