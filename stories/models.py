@@ -482,13 +482,18 @@ class Tally(models.Model):
     # For the outcomes of public stories (`outcomes|theme:7|funding|GBP`): how many of
     # them have a figure, and the sum of those figures. `count` says how many outcomes.
     with_figure = models.IntegerField(default=0)
-    total = models.DecimalField(max_digits=24, decimal_places=2, default=0)
+    # In hundredths (pence), whole numbers: a decimal sum moved many times would drift
+    # on SQLite, which adds decimals as floating point.
+    hundredths = models.BigIntegerField(default=0)
     # What the key counts (`organisation`), or the totals of one scope (`outcomes|theme:7`):
-    # read together, the largest first, by an index.
+    # read together, the largest first (ties by id, `ref`), by an index.
     group = models.CharField(max_length=80, blank=True)
+    ref = models.BigIntegerField(null=True, blank=True)
 
     class Meta:
-        indexes = [models.Index(fields=["group", "-count"], name="tally_group_largest")]
+        indexes = [
+            models.Index(fields=["group", "-count", "ref"], name="tally_group_largest"),
+        ]
 
     def __str__(self):
         return f"{self.key}: {self.count}"
@@ -503,7 +508,8 @@ class TallyEntry(models.Model):
 
     story_id = models.BigIntegerField(primary_key=True)
     keys = models.JSONField(default=list)
-    # What its outcomes add: {key: [outcomes, with a figure, "sum of figures"]}.
+    # What it adds to totals counted with repeats: {key: [outcomes, with a figure,
+    # sum of the figures in hundredths]} (its outcomes), {key: [pairings, 0, 0]}.
     measures = models.JSONField(default=dict)
 
     def __str__(self):

@@ -45,6 +45,7 @@ ALL = "all"  # the scope of the whole archive's outcome totals
 OUTCOMES = "outcomes"
 OUTCOME_STORIES = "outcome-stories"
 KINDS = "kinds"  # pairings of organisations on one story, by their kinds
+CENTS = Decimal("0.01")
 PRINTED = "printed"  # stories of a cohort whose participant agreed to print
 PARTICIPANTS = "participants"  # how many people have at least one public story
 ORGANISATIONS = "organisations"  # named on one as the employer or a partner
@@ -129,7 +130,7 @@ def _add_organisations(rows, keys, measures) -> None:
         for first, second in combinations(sorted(organisations), 2):
             keys[story].add(key("organisations", first, second))
             pairing = "|".join([KINDS, ALL, *sorted((kinds[first], kinds[second]))])
-            measures[story].setdefault(pairing, [0, 0, "0"])[0] += 1
+            measures[story].setdefault(pairing, [0, 0, 0])[0] += 1
 
 
 def _add_outcomes(public, themes, keys, measures) -> None:
@@ -138,11 +139,11 @@ def _add_outcomes(public, themes, keys, measures) -> None:
     for story, kind, unit, value in outcomes.values_list("story_id", "kind", "unit", "value"):
         for scope in [ALL, *(key("theme", theme) for theme in themes.get(story, ()))]:
             keys[story].add(f"{OUTCOME_STORIES}|{scope}")
-            added = measures[story].setdefault(f"{OUTCOMES}|{scope}|{kind}|{unit}", [0, 0, "0"])
+            added = measures[story].setdefault(f"{OUTCOMES}|{scope}|{kind}|{unit}", [0, 0, 0])
             added[0] += 1
             if value is not None:
                 added[1] += 1
-                added[2] = str(Decimal(added[2]) + value)
+                added[2] += int(value * 100)  # in hundredths: whole numbers add up exactly
 
 
 def refresh(story_ids) -> None:
@@ -162,7 +163,7 @@ def _refresh(story_ids: list[int]) -> None:
     }
     now, now_measures = _keys_of(story_ids)
     moves = Counter()
-    measured = defaultdict(lambda: [0, 0, Decimal(0)])
+    measured = defaultdict(lambda: [0, 0, 0])
     made, changed, gone = [], [], []
     for pk in story_ids:
         entry, keys, measures = entries.get(pk), now.get(pk, set()), now_measures.get(pk, {})
@@ -177,7 +178,7 @@ def _refresh(story_ids: list[int]) -> None:
                 move = measured[name]
                 move[0] += sign * outcomes
                 move[1] += sign * with_figure
-                move[2] += sign * Decimal(total)
+                move[2] += sign * total
         if entry is None:
             made.append(TallyEntry(story_id=pk, keys=sorted(keys), measures=measures))
         elif keys:
@@ -198,7 +199,7 @@ def _move(moves: dict[str, int]) -> None:
     if not moves:
         return
     moves |= {total: 0 for total in HOW_MANY.values()}
-    made = [Tally(key=name, group=name.split(":")[0]) for name in moves]
+    made = [Tally(key=name, group=name.split(":")[0], ref=_ref(name)) for name in moves]
     Tally.objects.bulk_create(made, ignore_conflicts=True)
     # Locked in key order before any is written: two writers never wait on each other.
     before = dict(
@@ -219,6 +220,12 @@ def _move(moves: dict[str, int]) -> None:
         Tally.objects.filter(key__in=names).update(count=F("count") + by)
 
 
+def _ref(name: str) -> int | None:
+    """The id a key such as `organisation:9` counts for (None for `themes:3:7` and such)."""
+    _, _, rest = name.partition(":")
+    return int(rest) if rest.isdigit() else None
+
+
 def _measure(moves: dict[str, list]) -> None:
     """Add each story's outcomes to the totals they count in (or take them off)."""
     if not moves:
@@ -231,7 +238,7 @@ def _measure(moves: dict[str, list]) -> None:
         Tally.objects.filter(key=name).update(
             count=F("count") + outcomes,
             with_figure=F("with_figure") + with_figure,
-            total=F("total") + total,
+            hundredths=F("hundredths") + total,
         )
 
 
@@ -355,13 +362,13 @@ def outcome_totals(scope: str = ALL) -> tuple[list[dict], int]:
         {
             "kind": name.split("|", 3)[2],
             "unit": name.split("|", 3)[3],
-            "total": total if with_figure else None,
+            "total": (Decimal(hundredths) / 100).quantize(CENTS) if with_figure else None,
             "outcomes": outcomes,
             "with_figure": with_figure,
         }
-        for name, outcomes, with_figure, total in Tally.objects.filter(
+        for name, outcomes, with_figure, hundredths in Tally.objects.filter(
             group=f"{OUTCOMES}|{scope}", count__gt=0
-        ).values_list("key", "count", "with_figure", "total")
+        ).values_list("key", "count", "with_figure", "hundredths")
     ]
     return rows, count(f"{OUTCOME_STORIES}|{scope}")
 
@@ -380,7 +387,7 @@ def coverage(themes, cohorts) -> dict[tuple[int, int], int]:
 def most_named_organisations(size: int) -> dict[int, int]:
     """The `size` organisations named on most public stories, with how many."""
     ensure_made()
-    top = Tally.objects.filter(group="organisation", count__gt=0).order_by("-count", "key")
+    top = Tally.objects.filter(group="organisation", count__gt=0).order_by("-count", "ref")
     return {int(name.split(":")[1]): n for name, n in top.values_list("key", "count")[:size]}
 
 

@@ -8,7 +8,13 @@ signals (bulk_create, QuerySet.update) call `tallies.recount()` themselves, as
 generate_stories and restoring a backup do.
 """
 
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from django.db.models.signals import (
+    m2m_changed,
+    post_delete,
+    post_init,
+    post_save,
+    pre_delete,
+)
 
 from pagecache.renewal import current_block
 from participants.models import Cohort, Organisation, Participant
@@ -17,6 +23,7 @@ from stories.models import Outcome, Story, StoryPartner, TaggedStory, Theme
 
 NOTED = "tallies"
 _BEFORE = "_tally_story_ids"
+_LOADED_WITH = "_tally_loaded_story_id"
 
 
 def _count_again(story_ids) -> None:
@@ -50,10 +57,17 @@ def tagged_written(sender, instance, raw=False, **kwargs):
         _count_again([instance.content_object_id])
 
 
+def story_row_loaded(sender, instance, **kwargs):
+    """The story an outcome or partner row was read with: should it move to another
+    (only the shell can), the story it left is counted again too."""
+    instance.__dict__[_LOADED_WITH] = instance.__dict__.get("story_id")
+
+
 def story_row_written(sender, instance, raw=False, **kwargs):
     """An outcome or a partner of a story."""
     if not raw:
-        _count_again([instance.story_id])
+        _count_again({instance.story_id, instance.__dict__.get(_LOADED_WITH)})
+        instance.__dict__[_LOADED_WITH] = instance.story_id
 
 
 def themes_changed(sender, instance, action, reverse, pk_set, **kwargs):
@@ -145,6 +159,7 @@ def connect() -> None:
     post_delete.connect(story_written, sender=Story, dispatch_uid=uid)
     post_save.connect(tagged_written, sender=TaggedStory, dispatch_uid=uid)
     for row in (Outcome, StoryPartner):
+        post_init.connect(story_row_loaded, sender=row, dispatch_uid=uid)
         post_save.connect(story_row_written, sender=row, dispatch_uid=uid)
         post_delete.connect(story_row_written, sender=row, dispatch_uid=uid)
     post_delete.connect(tagged_written, sender=TaggedStory, dispatch_uid=uid)

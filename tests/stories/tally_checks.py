@@ -10,7 +10,7 @@ def kept() -> dict[str, int]:
 
 def kept_totals() -> dict[str, tuple]:
     rows = Tally.objects.filter(count__gt=0, key__startswith="outcomes|")
-    return {row.key: (row.count, row.with_figure, row.total) for row in rows}
+    return {row.key: (row.count, row.with_figure, row.hundredths) for row in rows}
 
 
 def made_afresh() -> dict[str, int]:
