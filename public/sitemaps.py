@@ -1,4 +1,5 @@
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Exists, OuterRef
 from django.utils.functional import cached_property
 
 from pagecache.data import remember
@@ -48,6 +49,12 @@ class StorySitemap(SectionSitemap):
 
     def lastmod(self, story):
         return story.updated_at
+
+    def newest_first(self):
+        # Every story by its last change, each tested (EXISTS): given the public rule
+        # itself, SQLite walked the publication index and sorted them all (0.9 s at 100,000).
+        public = Story.objects.public().filter(pk=OuterRef("pk"))
+        return Story.objects.filter(Exists(public)).order_by("-updated_at")
 
 
 class UpdatedAtSitemap(SectionSitemap):
