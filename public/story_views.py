@@ -129,7 +129,7 @@ def _facets(matching, tallied: str | None) -> list[Theme]:
         return tallies.public_themes_counted()
     if tallied and tallied.startswith("theme:"):
         chosen = int(tallied.split(":")[1])
-        themes = Theme.objects.public().order_by(*Theme._meta.ordering)
+        themes = tallies.public_themes().order_by(*Theme._meta.ordering)
         counted = list(tallies.with_counts(themes, tallies.key("themes", chosen, "")))
         for theme in counted:
             if theme.pk == chosen:  # every matching story has the chosen theme
@@ -173,7 +173,7 @@ def theme_list(request):
 
 def theme_detail(request, slug):
     # Only a theme of a public story has a page: one only drafts have stays unseen.
-    theme = get_object_or_404(Theme.objects.public(), slug=slug)
+    theme = get_object_or_404(tallies.public_themes(), slug=slug)
     shows = [dependencies.key("theme", theme.pk)]
     context = _listing(
         request,

@@ -12,11 +12,10 @@ from pagecache.data import remember
 from pagecache.dependencies import OPTIONS as CHOICES
 from participants.models import Cohort, Programme
 from stories import tallies
-from stories.models import Theme
 
 
 def public_themes() -> list:
-    return remember("options:themes", lambda: list(Theme.objects.public()), shows=[CHOICES])
+    return remember("options:themes", lambda: list(tallies.public_themes()), shows=[CHOICES])
 
 
 def public_tags() -> list:
@@ -29,13 +28,17 @@ def _tags_counted() -> list:
 
 
 def public_programmes() -> list:
-    return remember("options:programmes", lambda: list(Programme.objects.public()), shows=[CHOICES])
+    return remember(
+        "options:programmes",
+        lambda: list(tallies.counted(Programme.objects.all(), "programme")),
+        shows=[CHOICES],
+    )
 
 
 def public_cohorts() -> list:
     return remember(
         "options:cohorts",
-        lambda: list(Cohort.objects.public().select_related("programme")),
+        lambda: list(tallies.counted(Cohort.objects.select_related("programme"), "cohort")),
         shows=[CHOICES],
     )
 
