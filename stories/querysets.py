@@ -2,7 +2,7 @@ from django.db import models
 from django.db.models import Count, Exists, F, Min, OuterRef, Prefetch, Q, Sum
 from taggit.models import Tag
 
-from participants.models import Cohort, Organisation, Participant
+from participants.models import Cohort, Participant
 from participants.querysets import public_story
 
 # A story page shows at least this many related stories, when there are as many.
@@ -72,13 +72,6 @@ class StoryQuerySet(models.QuerySet):
             content_object__in=self.order_by().values("pk")
         )
         return Tag.objects.filter(pk__in=tagged.values("tag_id")).order_by("name")
-
-    def headline_figures(self) -> dict[str, int]:
-        figures = self.aggregate(
-            stories=Count("pk"), participants=Count("participant", distinct=True)
-        )
-        figures["organisations"] = Organisation.objects.public().count()
-        return figures
 
     def latest_first(self):
         # id breaks ties so pagination never repeats or skips a story.
@@ -159,19 +152,6 @@ class ThemeQuerySet(models.QuerySet):
 
     def with_public_story_counts(self):
         return self.with_story_counts(_stories(self).objects.public())
-
-    def occurring_with(self, theme, *, limit: int = 5):
-        """The themes found most often on the public stories of `theme`.
-
-        Counted over public stories and kept above none, so public themes only.
-        """
-        stories = _stories(self).objects.public().for_theme(theme)
-        return (
-            self.exclude(pk=theme.pk)
-            .with_story_counts(stories)
-            .filter(story_count__gt=0)
-            .order_by("-story_count", "order", "name")[:limit]
-        )
 
 
 class OutcomeQuerySet(models.QuerySet):

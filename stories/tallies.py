@@ -1,8 +1,11 @@
 """Counts of public stories kept as stories change, so no page counts the archive.
 
 Each story's entry (TallyEntry) lists the keys it is counted under now: none
-unless it is public; else `stories`, its themes, every pair of its themes, its
-tags, its participant, their cohorts and programmes. `refresh(story_ids)` works
+unless it is public; else `stories`, its themes and every pair of them, its
+tags, its participant, their cohorts and programmes, its coverage-grid cells,
+the organisations it names and every pair of them; and what it adds to the
+totals counted with repeats (its outcomes' figures, its organisations' pairings
+by kind). `refresh(story_ids)` works
 out each story's keys again, compares them with its entry and moves the counts
 (Tally) by the difference, so it can be called any number of times for a story
 and never counts it twice. It is called:
@@ -10,7 +13,8 @@ and never counts it twice. It is called:
 - for every story a write touched, once as the write ends (pagecache.renewal), or
   at once for a write outside one (stories.tally_signals);
 - by `sweep(now)` for the stories whose publication time, end or consent's last
-  day passed since the last sweep (pagecache.versions, as it makes a new token);
+  day passed since the last sweep (pagecache.versions, whenever it works out the
+  next scheduled moment: one reached, after an edit, a schedule moved);
 - in full by `recount()` after writes that send no signals (generate_stories,
   restoring a backup) and the first time a database is read.
 
