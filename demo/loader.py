@@ -50,9 +50,10 @@ def load_demo(*, with_pictures: bool = True) -> dict[str, int]:
             slug=organisation["slug"], defaults=_without(organisation, "slug")
         )
     participants = {row["slug"]: row for row in read("participants")}
-    stories = [_load_story(story, participants[story["participant"]]) for story in read("stories")]
+    items = read("stories")
+    stories = [_load_story(item, participants[item["participant"]]) for item in items]
     if with_pictures:
-        _add_pictures(stories)
+        _add_pictures(stories, lead_themes=[item["themes"][0] for item in items])
     _keep_first_revisions(stories)
     return {
         "themes": Theme.objects.count(),
@@ -188,20 +189,24 @@ def _load_outcomes(story: Story, outcomes: list[dict]) -> None:
     story.outcomes.filter(order__gte=len(outcomes)).delete()
 
 
-def _add_pictures(stories: list[Story]) -> None:
-    """Drawn pictures for whatever has none yet; pictures already there are kept."""
+def _add_pictures(stories: list[Story], lead_themes: list[str]) -> None:
+    """Drawn pictures for whatever has none yet; pictures already there are kept.
+
+    A story's cover is its leading theme's (the first its data lists). Participants get
+    no picture: the site shows its placeholder rather than a face we made up for them.
+    """
+    themes = Theme.objects.in_bulk(lead_themes, field_name="slug")
     people = {story.participant for story in stories}
     organisations = {person.organisation for person in people if person.organisation}
     organisations |= {p.organisation for s in stories for p in s.partnerships.all()}
-    for story in stories:
+    for story, theme in zip(stories, (themes[slug] for slug in lead_themes), strict=True):
         if not story.hero_image:
-            _attach(story, "hero_image", "hero_image_alt", *pictures.hero(story.slug), "jpg")
-    for person in people:
-        if not person.photo:
-            _attach(person, "photo", "photo_alt", *pictures.portrait(person.name), "jpg")
+            drawn = pictures.cover(seed=story.slug, theme_slug=theme.slug, theme_name=theme.name)
+            _attach(story, "hero_image", "hero_image_alt", *drawn, "jpg")
     for organisation in organisations:
         if not organisation.logo:
-            _attach(organisation, "logo", "logo_alt", *pictures.logo(organisation.name), "png")
+            drawn = pictures.logo(organisation.name, organisation.kind)
+            _attach(organisation, "logo", "logo_alt", *drawn, "png")
 
 
 def _keep_first_revisions(stories: list[Story]) -> None:

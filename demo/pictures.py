@@ -1,81 +1,64 @@
 """Pictures for the demo content, drawn here with Pillow (nothing is downloaded).
 
-Each picture is drawn from a seed (the object's slug), so the same demo gets
-the same pictures, and each comes with alt text that says what is drawn.
+A story's picture is a cover for its leading theme: the theme's name set in bold type
+beside that theme's illustration (motifs.py), in the theme's colours. An
+organisation's logo is a wordmark: its name set in the colour of its kind. Demo
+participants get no photo: a drawn face would claim to show what a real person
+looks like, so the site shows its placeholder for people without a photo instead.
+
+Each picture is drawn from a seed (the story's slug, the organisation's name), so the
+same demo gets the same bytes, and each comes with alt text that says what is drawn,
+words included: text inside a picture is not read out.
 """
 
-import io
 import random
 
-from PIL import Image, ImageDraw, ImageFilter, ImageFont
+from demo import drawing, motifs
 
-PALETTE = {
-    "teal": (0, 105, 112),
-    "navy": (28, 45, 92),
-    "gold": (230, 170, 40),
-    "coral": (226, 96, 80),
-    "leaf green": (76, 140, 60),
-    "plum": (112, 48, 110),
-    "sky blue": (86, 160, 214),
-    "sand": (222, 200, 160),
+COVER_SIZE = (1600, 1000)
+# The type's column: inside the 3:2 card crop (50 pixels off each side) with a margin.
+TYPE_LEFT, TYPE_WIDTH = 120, 640
+
+# A logo's colour says what kind of organisation it is, as the site's listings do.
+KIND_COLOURS = {
+    "local_authority": (30, 45, 95),
+    "nhs": (0, 94, 184),
+    "vcs": (112, 48, 110),
+    "education": (0, 105, 112),
+    "national": (160, 40, 50),
+    "private": (70, 70, 80),
+    "other": (70, 70, 80),
 }
+LOGO_SIZE = (600, 240)
 
 
-def _colours(rng: random.Random, count: int) -> list[tuple[str, tuple[int, int, int]]]:
-    return rng.sample(list(PALETTE.items()), count)
+def cover(*, seed: str, theme_slug: str, theme_name: str) -> tuple[bytes, str]:
+    """A 1600 by 1000 cover for a story under `theme_name`, and its alt text."""
+    motif = motifs.for_theme(theme_slug)
+    palette = motif.palette
+    canvas = drawing.Canvas.new(COVER_SIZE, palette.background)
+    motif.draw(canvas, random.Random(seed), palette)
+    lines, size = drawing.fitted(theme_name, TYPE_WIDTH, largest=100, most_lines=3)
+    height = size * 1.12 * len(lines)
+    top = (COVER_SIZE[1] - height) / 2
+    canvas.rectangle(TYPE_LEFT, top - 64, TYPE_LEFT + 96, top - 44, fill=palette.accent)
+    canvas.words(lines, TYPE_LEFT, top, size, fill=palette.ink)
+    alt = f"Illustration: {motif.describe}, beside the words “{theme_name}”."
+    return drawing.jpeg(canvas.finished()), alt
 
 
-def _initials(name: str) -> str:
-    return "".join(word[0] for word in name.split() if word[:1].isalpha())[:2].upper() or "?"
-
-
-def _font(size: int):
-    return ImageFont.load_default(size=size)
-
-
-def _jpeg(image: Image.Image) -> bytes:
-    out = io.BytesIO()
-    image.convert("RGB").save(out, "JPEG", quality=88)
-    return out.getvalue()
-
-
-def hero(seed: str) -> tuple[bytes, str]:
-    """A 1600 by 1000 abstract picture of overlapping circles, and its alt text."""
-    rng = random.Random(seed)
-    (back_name, back), (one_name, one), (two_name, two) = _colours(rng, 3)
-    image = Image.new("RGB", (1600, 1000), back)
-    layer = Image.new("RGBA", image.size, (0, 0, 0, 0))
-    draw = ImageDraw.Draw(layer)
-    for index in range(rng.randint(6, 10)):
-        colour = one if index % 2 else two
-        radius = rng.randint(120, 420)
-        x, y = rng.randint(0, 1600), rng.randint(0, 1000)
-        draw.ellipse((x - radius, y - radius, x + radius, y + radius), fill=(*colour, 150))
-    image.paste(layer.filter(ImageFilter.GaussianBlur(2)), mask=layer)
-    alt = f"Abstract illustration: overlapping {one_name} and {two_name} circles on {back_name}."
-    return _jpeg(image), alt
-
-
-def portrait(name: str) -> tuple[bytes, str]:
-    """A 600 by 600 illustrated portrait: head and shoulders with the person's initials."""
-    rng = random.Random(name)
-    (back_name, back), (_, figure) = _colours(rng, 2)
-    image = Image.new("RGB", (600, 600), back)
-    draw = ImageDraw.Draw(image)
-    draw.ellipse((200, 110, 400, 310), fill=figure)
-    draw.ellipse((110, 330, 490, 720), fill=figure)
-    draw.text((300, 210), _initials(name), font=_font(84), fill="white", anchor="mm")
-    return _jpeg(image), f"Illustrated portrait of {name} on a {back_name} background."
-
-
-def logo(name: str) -> tuple[bytes, str]:
-    """A 480 by 240 logo with a transparent background: a badge and the initials."""
-    rng = random.Random(name)
-    ((_, colour),) = _colours(rng, 1)
-    image = Image.new("RGBA", (480, 240), (0, 0, 0, 0))
-    draw = ImageDraw.Draw(image)
-    draw.rounded_rectangle((20, 20, 460, 220), radius=48, fill=(*colour, 255))
-    draw.text((240, 120), _initials(name), font=_font(110), fill="white", anchor="mm")
-    out = io.BytesIO()
-    image.save(out, "PNG")
-    return out.getvalue(), f"{name} logo"
+def logo(name: str, kind: str) -> tuple[bytes, str]:
+    """A wordmark 240 pixels high on a transparent background, as wide as the name needs
+    (at most 600), and its alt text."""
+    colour = (*KIND_COLOURS.get(kind, KIND_COLOURS["other"]), 255)
+    canvas = drawing.Canvas.new(LOGO_SIZE, (0, 0, 0, 0), mode="RGBA")
+    lines, size = drawing.fitted(name, LOGO_SIZE[0] - 60, largest=60, most_lines=3)
+    height = size * 1.12 * len(lines)
+    top = (LOGO_SIZE[1] - height) / 2
+    canvas.rectangle(0, top, 14, top + height - size * 0.12, fill=colour)
+    canvas.words(lines, 36, top, size, fill=colour)
+    image = canvas.finished()
+    width = max(drawing.text_width(line, size) for line in lines) + 36 + 12
+    return drawing.png(image.crop((0, 0, min(LOGO_SIZE[0], round(width)), LOGO_SIZE[1]))), (
+        f"{name} logo"
+    )

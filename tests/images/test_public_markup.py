@@ -54,7 +54,7 @@ def test_demo_content_comes_with_drawn_pictures(client):
     call_command("load_demo")
     story = Story.objects.public().first()
     assert story.renditions["hero_image"]["hero"]
-    assert story.hero_image_alt.startswith("Abstract illustration")
+    assert story.hero_image_alt.startswith("Illustration: ")
     page = client.get("/").content.decode()
     assert page.count('<picture class="card-image">') >= 6
 
