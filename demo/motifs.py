@@ -88,30 +88,44 @@ def connected_nodes(canvas: Canvas, rng: random.Random, palette: Palette) -> Non
 
 
 def growing_dots(canvas: Canvas, rng: random.Random, palette: Palette) -> None:
+    """Dots for everyone, larger where the need is: growing across or down the grid."""
     left, top, right, bottom = AREA
-    columns, rows = 6, 6
-    step_x, step_y = (right - left) / columns, (bottom - top) / rows
-    lifted = rng.randrange(rows)
-    for row in range(rows):
-        for column in range(columns):
-            radius = 10 + column * 7 + (6 if row == lifted else 0)
-            colour = palette.accent if column >= 4 else palette.main
+    count = 6
+    step_x, step_y = (right - left) / count, (bottom - top) / count
+    across = rng.random() < 0.5
+    golden = rng.choice((3, 4))  # from which step on the dots are gold
+    for row in range(count):
+        for column in range(count):
+            need = column if across else row
+            colour = palette.accent if need >= golden else palette.main
             x, y = left + step_x * (column + 0.5), top + step_y * (row + 0.5)
-            canvas.circle(x, y, min(radius, step_y / 2 - 4), fill=colour)
+            canvas.circle(x, y, min(10 + need * 8, step_y / 2 - 4), fill=colour)
 
 
 def overlapping_shapes(canvas: Canvas, rng: random.Random, palette: Palette) -> None:
-    """A circle, a square and a triangle printed over each other as inks do."""
+    """A circle, a square and a triangle printed over each other as inks do; which
+    colour each takes and which side the circle is on vary from story to story."""
     cx, cy = _centre()
     shift = rng.uniform(-30, 30)
-    circle = (cx - 340 + shift, cy - 320, cx + 120 + shift, cy + 140)
-    square = (cx - 20, cy - 120 - shift, cx + 340, cy + 240 - shift)
-    left, top, right, bottom = (cx - 300, cy - 40, cx + 260, cy + 330)
-    triangle = [(left, bottom), (cx + 60 + shift, top), (right, bottom)]
-    _print_over(canvas, circle, lambda layer: layer.circle_in(circle, fill=palette.main))
-    _print_over(canvas, square, lambda layer: layer.rectangle(*square, palette.second, 24))
+    side = rng.choice((1, -1))
+    one, two, three = rng.sample([palette.main, palette.second, palette.accent], 3)
+
+    def across(*offsets: float) -> tuple[float, ...]:
+        return tuple(cx + side * offset for offset in offsets)
+
+    (x,) = across(-110 + shift)
+    circle = (x - 230, cy - 320, x + 230, cy + 140)
+    near, far = sorted(across(-20, 340))
+    square = (near, cy - 120 - shift, far, cy + 240 - shift)
+    base_one, apex, base_two = across(-300, 60 + shift, 260)
+    top, bottom = cy - 40, cy + 330
+    triangle = [(base_one, bottom), (apex, top), (base_two, bottom)]
+    _print_over(canvas, circle, lambda layer: layer.circle_in(circle, fill=one))
+    _print_over(canvas, square, lambda layer: layer.rectangle(*square, two, 24))
     _print_over(
-        canvas, (left, top, right, bottom), lambda layer: layer.polygon(triangle, palette.accent)
+        canvas,
+        (min(base_one, base_two), top, max(base_one, base_two), bottom),
+        lambda layer: layer.polygon(triangle, three),
     )
 
 
@@ -162,9 +176,10 @@ def ripples(canvas: Canvas, rng: random.Random, palette: Palette) -> None:
     """Rings spreading from a small heart: care that reaches out."""
     cx, cy = _centre()
     cx += rng.uniform(-40, 40)
+    spacing = rng.choice((58, 64, 70))
     for ring in range(6, 0, -1):
         colour = palette.main if ring % 2 else palette.background
-        canvas.circle(cx, cy, 70 * ring, fill=colour)
+        canvas.circle(cx, cy, spacing * ring, fill=colour)
     canvas.polygon(_heart(cx, cy - 8, 6.5), fill=palette.accent)
 
 
@@ -208,12 +223,12 @@ MOTIFS = {
     "proportionate-universalism": Motif(
         Palette((247, 239, 221), (30, 45, 95), (30, 45, 95), (30, 45, 95), (226, 150, 30)),
         growing_dots,
-        "rows of navy dots growing larger from left to right, the largest gold, on cream",
+        "a grid of navy dots growing larger, the largest gold, on cream",
     ),
     "co-design-and-co-production": Motif(
         Palette((255, 250, 240), (70, 30, 90), (240, 120, 170), (110, 200, 230), (255, 205, 70)),
         overlapping_shapes,
-        "a pink circle, a blue square and a yellow triangle overlapping, on white",
+        "a circle, a square and a triangle overlapping, in pink, blue and yellow, on white",
     ),
     "community-development": Motif(
         Palette((226, 241, 221), (24, 70, 40), (60, 140, 80), (24, 70, 40), (240, 170, 60)),

@@ -29,7 +29,8 @@ KIND_COLOURS = {
     "private": (70, 70, 80),
     "other": (70, 70, 80),
 }
-LOGO_SIZE = (600, 240)
+LOGO_TYPE, LOGO_LINE = 56, 440  # type size and longest line, in pixels
+LOGO_INDENT, LOGO_PAD = 34, 12
 
 
 def cover(*, seed: str, theme_slug: str, theme_name: str) -> tuple[bytes, str]:
@@ -48,17 +49,17 @@ def cover(*, seed: str, theme_slug: str, theme_name: str) -> tuple[bytes, str]:
 
 
 def logo(name: str, kind: str) -> tuple[bytes, str]:
-    """A wordmark 240 pixels high on a transparent background, as wide as the name needs
-    (at most 600), and its alt text."""
+    """A wordmark: the name stacked in short lines beside a bar, in the colour of the
+    organisation's kind, on a transparent background; and its alt text.
+
+    Pages show a logo 120 pixels wide, so the lines are kept short (LOGO_LINE) and the
+    picture as narrow as its longest line: the name then reads at that width.
+    """
     colour = (*KIND_COLOURS.get(kind, KIND_COLOURS["other"]), 255)
-    canvas = drawing.Canvas.new(LOGO_SIZE, (0, 0, 0, 0), mode="RGBA")
-    lines, size = drawing.fitted(name, LOGO_SIZE[0] - 60, largest=60, most_lines=3)
-    height = size * 1.12 * len(lines)
-    top = (LOGO_SIZE[1] - height) / 2
-    canvas.rectangle(0, top, 14, top + height - size * 0.12, fill=colour)
-    canvas.words(lines, 36, top, size, fill=colour)
-    image = canvas.finished()
-    width = max(drawing.text_width(line, size) for line in lines) + 36 + 12
-    return drawing.png(image.crop((0, 0, min(LOGO_SIZE[0], round(width)), LOGO_SIZE[1]))), (
-        f"{name} logo"
-    )
+    lines = drawing.wrapped(name, LOGO_TYPE, LOGO_LINE)
+    width = max(drawing.text_width(line, LOGO_TYPE) for line in lines) + LOGO_INDENT + LOGO_PAD
+    height = LOGO_TYPE * 1.12 * len(lines)
+    canvas = drawing.Canvas.new((width, height + 2 * LOGO_PAD), (0, 0, 0, 0), mode="RGBA")
+    canvas.rectangle(0, LOGO_PAD, 12, LOGO_PAD + height - LOGO_TYPE * 0.12, fill=colour)
+    canvas.words(lines, LOGO_INDENT, LOGO_PAD, LOGO_TYPE, fill=colour)
+    return drawing.png(canvas.finished()), f"{name} logo"
