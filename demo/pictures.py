@@ -19,7 +19,7 @@ COVER_SIZE = (1600, 1000)
 # The type's column: inside the 3:2 card crop (50 pixels off each side) with a margin.
 TYPE_LEFT, TYPE_WIDTH = 120, 640
 
-# A logo's colour says what kind of organisation it is, as the site's listings do.
+# A wordmark's colour says what kind of organisation it is: councils navy, NHS blue, …
 KIND_COLOURS = {
     "local_authority": (30, 45, 95),
     "nhs": (0, 94, 184),
