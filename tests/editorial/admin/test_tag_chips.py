@@ -92,3 +92,21 @@ def test_the_suggestions_cost_one_query_however_many_tags_and_stop_at_the_limit(
         q for q in many.captured_queries if "GROUP BY" in q["sql"] and "taggit_tag" in q["sql"]
     ]
     assert len(tag_counts) == 1
+
+
+def test_a_tag_too_long_to_store_is_a_field_error_and_nothing_is_saved(editor_client):
+    story = make_story()
+    story.tags.add("housing")
+    page = parse(editor_client.get(change_url(story)).content.decode())
+    sent = form_data(page.one("form", id="story_form"))
+    sent["tags"] = ["housing, " + "x" * 150]
+
+    response = editor_client.post(change_url(story), sent)
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["tags"] == [
+        f"A tag can be at most 100 characters long; “{'x' * 40}…” has 150."
+    ]
+    # The box comes back as it was sent, to mend.
+    assert tags_field(response).one("input", name="tags").attrs["value"] == sent["tags"][0]
+    assert list(Story.objects.get(pk=story.pk).tags.names()) == ["housing"]
