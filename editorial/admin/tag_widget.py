@@ -55,4 +55,8 @@ class TagNamesField(TagField):
 
 
 # For StoryAdmin.formfield_overrides: the story's tags field, drawn as chips.
-TAGS_AS_CHIPS = {"form_class": TagNamesField, "widget": TagChipsWidget}
+TAGS_AS_CHIPS = {
+    "form_class": TagNamesField,
+    "widget": TagChipsWidget,
+    "help_text": "Separate tags with commas. A tag that holds a comma goes in double quotes.",
+}
