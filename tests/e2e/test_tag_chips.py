@@ -6,7 +6,7 @@ import pytest
 from stories.models import Story
 from tests.admin_posts import change_url
 from tests.e2e.conftest import PHONE
-from tests.e2e.pages import axe_violations, log_in, screenshot
+from tests.e2e.pages import FOCUS_STATE, axe_violations, log_in, screenshot
 from tests.factories import make_staff, make_story
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -74,6 +74,12 @@ def test_editor_picks_suggested_tags_adds_new_ones_and_removes_chips(browser):
             HOSTILE,
         ]
         assert page.locator(".tag-chips b, .tag-chips script").count() == 0
+        # Back from the box by keyboard: the last chip's button, with focus in sight.
+        tags.press("Shift+Tab")
+        assert page.evaluate(FOCUS_STATE)["visible"]
+        last = page.get_by_role("button", name=f"Remove tag {HOSTILE}")
+        assert last.evaluate("el => el === document.activeElement")
+        tags.focus()
 
         page.get_by_role("button", name="Remove tag co-production").click()
         assert tags.evaluate("el => el === document.activeElement")
