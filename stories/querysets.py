@@ -73,6 +73,21 @@ class StoryQuerySet(models.QuerySet):
         )
         return Tag.objects.filter(pk__in=tagged.values("tag_id")).order_by("name")
 
+    def tag_names_by_use(self, *, limit: int) -> list[str]:
+        """The names of the tags on these stories, those on the most stories first.
+
+        One grouped query, cut at `limit`, however many stories and tags there are.
+        """
+        tagged = self.model.tags.through.objects.filter(
+            content_object__in=self.order_by().values("pk")
+        )
+        return list(
+            tagged.values("tag__name")
+            .annotate(stories=Count("content_object", distinct=True))
+            .order_by("-stories", "tag__name")
+            .values_list("tag__name", flat=True)[:limit]
+        )
+
     def latest_first(self):
         # id breaks ties so pagination never repeats or skips a story.
         return self.order_by("-published_at", "-id")

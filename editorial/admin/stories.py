@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Count
 from django.utils.text import format_lazy
 from taggit.admin import TagAdmin
+from taggit.managers import TaggableManager
 from taggit.models import Tag
 
 from editorial import services
@@ -13,6 +14,7 @@ from editorial.admin.inlines import LabelledTabularInline
 from editorial.admin.media import NoncedMediaAdmin
 from editorial.admin.sharing import ShareLinkInline, SharingAdmin
 from editorial.admin.slugs import FillsEmptySlug
+from editorial.admin.tag_widget import TAGS_AS_CHIPS
 from editorial.admin.writes import OneRenewalPerWrite
 from editorial.forms import StoryAdminForm
 from editorial.revisions import save_revision
@@ -139,6 +141,7 @@ class StoryAdmin(
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["participant", "themes"]
+    formfield_overrides = {TaggableManager: TAGS_AS_CHIPS}
     inlines = [StoryPartnerInline, OutcomeInline, ShareLinkInline]
     actions = [publish, send_for_review, unpublish, archive]
     readonly_fields = ["created_at", "updated_at", "sign_off_summary"]

@@ -78,7 +78,7 @@ def test_contributor_writes_editor_publishes_reader_finds_it(browser):
         themes = page.get_by_role("searchbox", name="Themes")
         pick(page, themes, "Health", "Health inequalities")
         pick(page, themes, "Community", "Community development")
-        page.get_by_role("textbox", name="Tags:").fill("food-insecurity, Gwynedd")
+        page.get_by_role("combobox", name="Tags:").fill("food-insecurity, Gwynedd")
         page.get_by_label("Hero image:", exact=True).set_input_files(
             {"name": "chapel-supper.jpg", "mimeType": "image/jpeg", "buffer": hero_jpeg()}
         )
@@ -156,6 +156,7 @@ def test_contributor_writes_editor_publishes_reader_finds_it(browser):
     story = Story.objects.get(title=TITLE)
     assert story.status == Story.Status.PUBLISHED
     assert Story.objects.public().filter(pk=story.pk).exists()
+    assert sorted(story.tags.names()) == ["Gwynedd", "food-insecurity"]
     moves = list(StatusChange.objects.filter(story=story).order_by("id"))
     assert [(m.to_status, m.by.username) for m in moves][-2:] == [
         ("review", "casey-contributor"),
