@@ -55,7 +55,7 @@ def page(client, url) -> str:
 
 def story_sections(html: str) -> list[str]:
     """The ids of the story pages, in the order they are printed."""
-    return re.findall(r'<article class="brochure-page brochure-story" id="([^"]+)"', html)
+    return re.findall(r'<article class="brochure-story [^"]*" id="([^"]+)"', html)
 
 
 def test_cover_names_the_programme_the_cohort_and_the_number_of_stories(client, cohort):
