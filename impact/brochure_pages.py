@@ -40,9 +40,13 @@ TIGHT = SCALES[-1][1]
 # the headings) take after the body, in the same characters.
 PARTNER_ALLOWANCE = 110
 THEMES_ALLOWANCE = 220
-# The opening page holds this many outcomes at its usual size; more, and they are
-# set closer and the picture made smaller.
+# The opening page holds this many outcomes, and this much of the quote, summary and
+# outcomes' words, at its usual size; more, and it is set closer with a smaller
+# picture. (Its longest demo story has about 600 characters; every field at its
+# longest, a 400-character quote and 3 outcomes of 300, still fits set closer:
+# tests/e2e/test_brochure_pdf.py prints it.)
 OPENER_OUTCOMES = 3
+OPENER_WORDS = 900
 
 
 @dataclass(frozen=True)
@@ -62,7 +66,9 @@ def fit(story) -> Fit:
     """How `story` (with its outcomes, partnerships and themes prefetched) is laid out."""
     narrative = body_length(story.body) + PARTNER_ALLOWANCE * len(story.partnerships.all())
     themes = THEMES_ALLOWANCE if story.themes.all() else 0
-    compact = len(story.outcomes.all()) > OPENER_OUTCOMES
+    outcomes = story.outcomes.all()
+    words = len(story.pull_quote) + len(story.summary) + sum(len(o.description) for o in outcomes)
+    compact = len(outcomes) > OPENER_OUTCOMES or words > OPENER_WORDS
     for scale, fits in SCALES[:-1]:
         if narrative + themes <= fits:
             return Fit(scale=scale, pages=STORY_PAGES, compact=compact, themes_first=False)

@@ -240,3 +240,34 @@ def test_pictures_of_the_printed_cover_and_a_story(browser):
             screenshot(on_screen, name)
 
     assert wider == {1366: False, 390: False}, "no sideways scrolling on screen"
+
+
+def test_a_story_with_every_field_at_its_longest_still_opens_on_one_page(browser):
+    cohort = make_cohort(name="March 2020", programme=make_programme(name="Leadership Essentials"))
+    story = with_pictures(story_in(cohort, 1, paragraphs=1))
+    story.title = ("A title as long as the form allows, " * 6)[:200]
+    story.summary = ("A summary that says a great deal. " * 12)[:400]
+    story.pull_quote = ("It took a year of conversations before anything changed. " * 7)[:400]
+    story.save()
+    story.outcomes.all().delete()
+    for _ in range(3):
+        make_outcome(
+            story,
+            kind="people_reached",
+            description=("Residents reached through the new service in its first year. " * 5)[:300],
+            value=12_345,
+            unit="people",
+            achieved_on=dt.date(2021, 5, 3),
+            verified_by="The council's public health team",
+        )
+    address = brochure_address(cohort)
+
+    with browser() as open_page:
+        page = open_page()
+        texts = page_texts(printed(page, address, "brochure-longest-fields.pdf"))
+
+    assert len(texts) == FRONT_PAGES + STORY_PAGES
+    opening, narrative = texts[FRONT_PAGES:]
+    assert squeezed(story.title) in squeezed(opening)
+    assert squeezed(opening).count(squeezed("Verified by The council's public health team")) == 3
+    assert narrative.startswith(f"{FRONT_PAGES + 2} Stories of Impact · Participant number 1")

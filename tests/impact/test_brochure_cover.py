@@ -95,3 +95,13 @@ def test_the_cover_carries_the_site_mark_as_text(client, cohort):
     assert '<span class="mark-letters" aria-hidden="true">SI</span>' in cover
     assert '<span class="mark-name">Stories of Impact</span>' in cover
     assert "<img" not in cover
+
+
+def test_a_new_introduction_is_on_the_next_request(client, cohort, programme):
+    story_in(cohort)
+    assert "The stories of participants of the Leadership Essentials" in page(client, COHORT_URL)
+    programme.description = "Twelve months for senior leaders."
+    programme.save()
+    cover = cover_of(page(client, COHORT_URL))
+    assert "Twelve months for senior leaders." in cover
+    assert "The stories of participants" not in cover

@@ -77,3 +77,10 @@ def test_many_outcomes_set_the_opening_page_closer(client, cohort):
     assert "opener-compact" not in article_class(page(client, COHORT_URL), "story")
     make_outcome(story, kind="funding", value=1000, unit="GBP")
     assert "opener-compact" in article_class(page(client, COHORT_URL), "story")
+
+
+def test_a_long_quote_and_summary_set_the_opening_page_closer(client, cohort):
+    story_in(cohort, slug="story", pull_quote="Words. " * 40, summary="Summary. " * 40)
+    assert "opener-compact" not in article_class(page(client, COHORT_URL), "story")
+    story_in(cohort, slug="wordy", pull_quote="Words. " * 80, summary="Summary. " * 44)
+    assert "opener-compact" in article_class(page(client, COHORT_URL), "wordy")
