@@ -1,21 +1,27 @@
 """The printable "Stories of Impact" brochure of a programme or a cohort.
 
-A cover, a contents page, then each story on a page of its own (a long one runs
-on), oldest first, as a printed report reads. Only public stories are in it, and
-of those only the ones whose participant agreed to print as well as the website.
+A cover (the programme, its introduction, the cohorts and what the stories add
+up to), a contents page with page numbers, then each story on two pages of its
+own (impact.brochure_pages), oldest first, as a printed report reads. Only public
+stories are in it, and of those only the ones whose participant agreed to print as
+well as the website.
 """
 
+import datetime as dt
 import re
+from decimal import Decimal
 
+from django.conf import settings
 from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
 
+from impact.brochure_pages import number_pages
 from pagecache.data import remember
 from participants.models import Cohort, ConsentScope, Programme
 from stories import options, tallies
-from stories.models import Story
+from stories.models import OutcomeKind, Story
 
 # More would be a book rather than a brochure, and one page too slow to print.
 MAX_STORIES = 200
@@ -53,6 +59,42 @@ def under_story_title(body: str) -> str:
     return _BODY_HEADING.sub(lambda match: f"<{match[1]}h{int(match[2]) + 1}", body)
 
 
+def cover_figures(stories) -> dict:
+    """What the printed stories add up to, counted from the stories themselves (their
+    participants, organisations and outcomes are prefetched): no query, and exactly
+    what the brochure prints, capped or not. Organisations are employers and partners,
+    each once, as the site's own figures count them."""
+    people = {story.participant_id for story in stories}
+    organisations = {s.participant.organisation_id for s in stories} - {None}
+    outcomes = funding = 0
+    for story in stories:
+        organisations |= {p.organisation_id for p in story.partnerships.all()}
+        for outcome in story.outcomes.all():
+            outcomes += 1
+            if outcome.kind == OutcomeKind.FUNDING and outcome.unit == "GBP" and outcome.value:
+                funding += outcome.value
+    return {
+        "stories": len(stories),
+        "people": len(people),
+        "organisations": len(organisations),
+        "outcomes": outcomes,
+        "funding": Decimal(funding),
+    }
+
+
+def brochure_cohorts(stories, cohort: Cohort | None) -> list[Cohort]:
+    """The cohort of a cohort's brochure; else those the printed stories come from."""
+    if cohort is not None:
+        return [cohort]
+    found = {c.pk: c for story in stories for c in story.brochure_cohorts}
+    return sorted(found.values(), key=lambda c: (c.start_date or dt.date.max, c.name))
+
+
+def mark_letters(name: str) -> str:
+    """The site's initials for the cover's typographic mark ("Stories of Impact": SI)."""
+    return "".join(word[0] for word in name.split() if word[:1].isupper())[:3] or name[:1]
+
+
 def programme_brochure(request, slug):
     # Only a programme or cohort a public story names: one known only to drafts is not found.
     programme = options.with_slug(options.public_programmes(), slug)
@@ -81,6 +123,7 @@ def _brochure(request, stories: QuerySet, *, programme: Programme, cohort: Cohor
         story.brochure_cohorts = [
             c for c in story.participant.cohorts.all() if c.programme_id == programme.pk
         ]
+    number_pages(chosen)
     return render(
         request,
         "impact/brochure.html",
@@ -90,5 +133,8 @@ def _brochure(request, stories: QuerySet, *, programme: Programme, cohort: Cohor
             "stories": chosen,
             "capped": capped,
             "total": ordered.count() if capped else len(chosen),
+            "figures": cover_figures(chosen),
+            "cohorts": brochure_cohorts(chosen, cohort),
+            "mark": mark_letters(settings.SITE_NAME),
         },
     )

@@ -1,0 +1,15 @@
+"""What the brochure tests share: the programme and cohort whose brochures they read."""
+
+import pytest
+
+from tests.factories import make_cohort, make_programme
+
+
+@pytest.fixture
+def programme():
+    return make_programme(name="Leadership Essentials", slug="leadership-essentials")
+
+
+@pytest.fixture
+def cohort(programme):
+    return make_cohort(name="March 2020", slug="march-2020", programme=programme)
