@@ -1,6 +1,10 @@
+from urllib.parse import urlsplit
+
 from django.contrib import admin
 from django.db import models
 from django.db.models import Count
+from django.utils import timezone
+from django.utils.html import format_html
 
 from editorial.admin.display import thumbnail
 from editorial.admin.inlines import LabelledTabularInline
@@ -13,6 +17,7 @@ from editorial.people_services import (
     save_organisation,
     save_participant,
 )
+from editorial.todo import CONSENT_ENDING_DAYS
 from participants.models import (
     CONSENT_FIELDS,
     Cohort,
@@ -90,11 +95,19 @@ class ConsentFilter(admin.SimpleListFilter):
     parameter_name = "consent"
 
     def lookups(self, request, model_admin):
-        return [("stands", "Stands"), ("missing", "Not given or withdrawn")]
+        return [
+            ("stands", "Stands"),
+            ("ending", f"Ends within {CONSENT_ENDING_DAYS} days"),
+            ("missing", "Not given or withdrawn"),
+        ]
 
     def queryset(self, request, queryset):
         if self.value() == "stands":
             return queryset.with_consent()
+        if self.value() == "ending":
+            return queryset.consent_ending(
+                timezone.localdate(), within_days=CONSENT_ENDING_DAYS
+            ).order_by()  # the list's own ordering, as with every other choice
         if self.value() == "missing":
             return queryset.exclude(pk__in=Participant.objects.with_consent().values("pk"))
         return queryset
@@ -188,7 +201,7 @@ class OrganisationAdmin(
     OneRenewalPerWrite, ProtectsPublicProfiles, FillsEmptySlug, admin.ModelAdmin
 ):
     ordering = ["name", "pk"]
-    list_display = ["name", "logo_preview", "kind", "website", "people", "partnerships_count"]
+    list_display = ["name", "logo_preview", "kind", "website_link", "people", "partnerships_count"]
     list_filter = ["kind"]
     search_fields = ["name", "description"]
     # A web address typed without a scheme is taken as https, as browsers now do.
@@ -211,6 +224,14 @@ class OrganisationAdmin(
     @admin.display(description="Logo")
     def logo_preview(self, obj):
         return thumbnail(obj, "logo", "logo")
+
+    @admin.display(description="Website", ordering="website")
+    def website_link(self, obj):
+        # The host alone: a full address with its path took a third of the list's width.
+        if not obj.website:
+            return "—"
+        host = urlsplit(obj.website).netloc.removeprefix("www.") or obj.website
+        return format_html('<a href="{}" rel="noopener">{}</a>', obj.website, host)
 
     @admin.display(description="People", ordering="people_total")
     def people(self, obj):
