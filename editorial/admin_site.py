@@ -6,6 +6,7 @@ models as it is imported and so needs this site to exist already.
 """
 
 from django.contrib import admin
+from django.db.models.base import ModelBase
 
 from editorial.dashboard import dashboard
 
@@ -15,6 +16,25 @@ EDITORS_APPS = ["stories", "participants"]
 # under one heading, after the editors' apps.
 INFRASTRUCTURE_APPS = {"auth", "axes", "taggit", "django_tasks", "reversion"}
 INFRASTRUCTURE_HEADING = "Site administration"
+
+
+class SuperusersOnly:
+    """A ModelAdmin mixin: the model is a superuser's business, whatever rights a group has."""
+
+    def has_module_permission(self, request):
+        return request.user.is_superuser and super().has_module_permission(request)
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_superuser and super().has_view_permission(request, obj)
+
+    def has_add_permission(self, request, *args):
+        return request.user.is_superuser and super().has_add_permission(request, *args)
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_superuser and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser and super().has_delete_permission(request, obj)
 
 
 class EditorsAdminSite(admin.AdminSite):
@@ -55,15 +75,19 @@ class EditorsAdminSite(admin.AdminSite):
         }
         return [*content, grouped]
 
+    def register(self, model_or_iterable, admin_class=None, **options):
+        # Apps register their own admins (axes, taggit, auth): each infrastructure
+        # model's admin is made superusers-only as it arrives, so no group's rights
+        # (given by mistake) bring it into an editor's sight.
+        models = (
+            [model_or_iterable] if isinstance(model_or_iterable, ModelBase) else model_or_iterable
+        )
+        for model in models:
+            model_admin = admin_class or admin.ModelAdmin
+            if model._meta.app_label in INFRASTRUCTURE_APPS:
+                model_admin = type(model_admin.__name__, (SuperusersOnly, model_admin), {})
+            super().register(model, model_admin, **options)
+
     def index(self, request, extra_context=None):
         context = {"dashboard": dashboard(request.user), **(extra_context or {})}
         return super().index(request, context)
-
-    def _build_app_dict(self, request, label=None):
-        apps = super()._build_app_dict(request, label)
-        if request.user.is_superuser:
-            return apps
-        # Infrastructure stays out of editors' sight even if a group is given its rights.
-        if label is not None:
-            return None if label in INFRASTRUCTURE_APPS else apps
-        return {key: app for key, app in apps.items() if key not in INFRASTRUCTURE_APPS}

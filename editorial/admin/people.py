@@ -6,7 +6,7 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.html import format_html
 
-from editorial.admin.display import thumbnail
+from editorial.admin.display import current_picture, thumbnail
 from editorial.admin.inlines import LabelledTabularInline
 from editorial.admin.personal_data import erase_personal_data, export_personal_data
 from editorial.admin.slugs import FillsEmptySlug
@@ -125,6 +125,7 @@ class ParticipantAdmin(
     search_fields = ["name", "job_title", "organisation__name"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["organisation", "cohorts"]
+    readonly_fields = ["photo_now"]
     inlines = [StoryOfParticipantInline, ConsentChangeInline]
     actions = [export_personal_data, erase_personal_data]
     fieldsets = [
@@ -132,7 +133,7 @@ class ParticipantAdmin(
         (
             "Photo",
             {
-                "fields": ["photo", "photo_alt", "photo_decorative"],
+                "fields": ["photo_now", "photo", "photo_alt", "photo_decorative"],
                 "description": "JPEG, PNG or WebP, up to 20 MB and 50 megapixels. Location and "
                 "camera details are removed when it is saved.",
             },
@@ -183,6 +184,10 @@ class ParticipantAdmin(
         """Subject access and erasure: editors, who hold consent in their hands."""
         return can_change_consent(request.user)
 
+    @admin.display(description="Current photo")
+    def photo_now(self, obj):
+        return current_picture(obj, "photo", "profile")
+
     @admin.display(description="Photo")
     def photo_preview(self, obj):
         return thumbnail(obj, "photo", "profile")
@@ -207,6 +212,18 @@ class OrganisationAdmin(
     # A web address typed without a scheme is taken as https, as browsers now do.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     prepopulated_fields = {"slug": ["name"]}
+    fields = [
+        "name",
+        "slug",
+        "kind",
+        "website",
+        "description",
+        "logo_now",
+        "logo",
+        "logo_alt",
+        "logo_decorative",
+    ]
+    readonly_fields = ["logo_now"]
 
     def get_queryset(self, request):
         return (
@@ -220,6 +237,10 @@ class OrganisationAdmin(
 
     def save_model(self, request, obj, form, change):
         save_organisation(organisation=obj, by=request.user)
+
+    @admin.display(description="Current logo")
+    def logo_now(self, obj):
+        return current_picture(obj, "logo", "logo")
 
     @admin.display(description="Logo")
     def logo_preview(self, obj):

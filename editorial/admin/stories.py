@@ -8,6 +8,7 @@ from taggit.admin import TagAdmin
 from taggit.models import Tag
 
 from editorial import services
+from editorial.admin.display import current_picture
 from editorial.admin.history import RevisionsAdmin
 from editorial.admin.inlines import LabelledTabularInline
 from editorial.admin.media import NoncedMediaAdmin
@@ -143,7 +144,7 @@ class StoryAdmin(
     autocomplete_fields = ["participant", "themes"]
     inlines = [StoryPartnerInline, OutcomeInline, ShareLinkInline]
     actions = [publish, send_for_review, unpublish, archive]
-    readonly_fields = ["created_at", "updated_at", "sign_off_summary"]
+    readonly_fields = ["created_at", "updated_at", "sign_off_summary", "hero_image_now"]
     fieldsets = [
         (
             None,
@@ -162,7 +163,12 @@ class StoryAdmin(
         (
             "Hero image",
             {
-                "fields": ["hero_image", "hero_image_alt", "hero_image_decorative"],
+                "fields": [
+                    "hero_image_now",
+                    "hero_image",
+                    "hero_image_alt",
+                    "hero_image_decorative",
+                ],
                 "description": "JPEG, PNG or WebP, up to 20 MB and 50 megapixels. Location and "
                 "camera details are removed when it is saved.",
             },
@@ -232,6 +238,10 @@ class StoryAdmin(
     @admin.display(description="Published", ordering="published_at")
     def published(self, obj):
         return f"{timezone.localtime(obj.published_at):%-d %b %Y}" if obj.published_at else "—"
+
+    @admin.display(description="Current picture")
+    def hero_image_now(self, obj):
+        return current_picture(obj, "hero_image", "card")
 
     @admin.display(description="Themes")
     def theme_list(self, obj):
