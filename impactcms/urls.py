@@ -10,10 +10,6 @@ from pagecache.decorators import cached_public_page
 from public.site_views import original, picture, robots_txt
 from public.sitemaps import SITEMAPS
 
-admin.site.site_header = "Impact CMS"
-admin.site.site_title = "Impact CMS"
-admin.site.index_title = "Stories, people and organisations"
-
 urlpatterns = [
     path("admin/theme-coverage/", theme_coverage_view, name="theme_coverage"),
     # Original uploads, for staff only: MEDIA_URL, so that an image field's url() is this.

@@ -72,6 +72,16 @@ class ParticipantQuerySet(models.QuerySet):
         midnight = dt.datetime.combine(last_day + dt.timedelta(days=1), dt.time())
         return timezone.make_aware(midnight)
 
+    def consent_ending(self, today, *, within_days: int = 30):
+        """People whose consent stands today and runs out within `within_days`, soonest first:
+        their stories leave the public site then unless consent is renewed."""
+        last_day = today + dt.timedelta(days=within_days)
+        return (
+            self.with_consent()
+            .filter(consent_expires_on__range=(today, last_day))
+            .order_by("consent_expires_on", "name", "pk")
+        )
+
     def public(self):
         """Participants the public may see: consent stands and a story is public.
 

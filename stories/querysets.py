@@ -136,6 +136,42 @@ class StoryQuerySet(models.QuerySet):
         sharing = [s for s in ranked if s.shared]
         return sharing if len(sharing) >= minimum else ranked[:minimum]
 
+    # The editors' to-do lists (the admin's dashboard and the story list's filters).
+
+    def drafts_of(self, user):
+        """Drafts this user started, or moved back to draft: theirs to finish."""
+        moves = self.model.status_changes.rel.related_model.objects.filter(
+            story=OuterRef("pk"), to_status=self.model.Status.DRAFT, by=user
+        )
+        return self.filter(status=self.model.Status.DRAFT).filter(Exists(moves))
+
+    def awaiting_sign_off(self, now):
+        """Unpublished stories shared with their participant by a link still open, which
+        the participant has not answered (approved or asked for changes) since the last edit."""
+        links = self.model.share_links.rel.related_model.objects.filter(
+            story=OuterRef("pk"),
+            participant=OuterRef("participant"),
+            revoked_at__isnull=True,
+            expires_at__gt=now,
+        )
+        answers = self.model.sign_offs.rel.related_model.objects.filter(
+            story=OuterRef("pk"),
+            participant=OuterRef("participant"),
+            edit_version=OuterRef("edit_version"),
+        )
+        unpublished = [self.model.Status.DRAFT, self.model.Status.REVIEW]
+        return self.filter(status__in=unpublished).filter(Exists(links)).exclude(Exists(answers))
+
+    def scheduled(self, now):
+        """Published stories whose publication time is still to come, soonest first."""
+        return self.filter(status=self.model.Status.PUBLISHED, published_at__gt=now).order_by(
+            "published_at", "id"
+        )
+
+    def changed_since(self, moment):
+        """Stories saved since `moment`, the latest change first."""
+        return self.filter(updated_at__gte=moment).order_by("-updated_at", "-id")
+
 
 def _stories(themes):
     """Story, through the relation its themes field makes (the models import this module)."""

@@ -21,3 +21,22 @@ def thumbnail(obj, field: str, spec: str, size: int = 48):
         size,
         size,
     )
+
+
+def current_picture(obj, field: str, spec: str):
+    """The picture as it stands, in a form: its smallest rendition at its own shape.
+
+    A rendition, never the original upload, at a signed address (the picture may not
+    be public). Until it is saved there is none, and the form says so.
+    """
+    variants = recorded(obj, field, spec) if obj is not None and obj.pk else []
+    if not variants:
+        return "No picture yet." if not getattr(obj, field, None) else "Shown once saved."
+    smallest = variants[0]
+    return format_html(
+        '<img src="{}" alt="{}" width="{}" height="{}" class="admin-current-picture">',
+        picture_url(smallest["jpeg"], signed=True),
+        obj.image_alt(field) or "The current picture",
+        smallest["w"],
+        smallest["h"],
+    )

@@ -1,8 +1,12 @@
+from urllib.parse import urlsplit
+
 from django.contrib import admin
 from django.db import models
 from django.db.models import Count
+from django.utils import timezone
+from django.utils.html import format_html
 
-from editorial.admin.display import thumbnail
+from editorial.admin.display import current_picture, thumbnail
 from editorial.admin.inlines import LabelledTabularInline
 from editorial.admin.personal_data import erase_personal_data, export_personal_data
 from editorial.admin.slugs import FillsEmptySlug
@@ -13,6 +17,7 @@ from editorial.people_services import (
     save_organisation,
     save_participant,
 )
+from editorial.todo import CONSENT_ENDING_DAYS
 from participants.models import (
     CONSENT_FIELDS,
     Cohort,
@@ -90,11 +95,19 @@ class ConsentFilter(admin.SimpleListFilter):
     parameter_name = "consent"
 
     def lookups(self, request, model_admin):
-        return [("stands", "Stands"), ("missing", "Not given or withdrawn")]
+        return [
+            ("stands", "Stands"),
+            ("ending", f"Ends within {CONSENT_ENDING_DAYS} days"),
+            ("missing", "Not given or withdrawn"),
+        ]
 
     def queryset(self, request, queryset):
         if self.value() == "stands":
             return queryset.with_consent()
+        if self.value() == "ending":
+            return queryset.consent_ending(
+                timezone.localdate(), within_days=CONSENT_ENDING_DAYS
+            ).order_by()  # the list's own ordering, as with every other choice
         if self.value() == "missing":
             return queryset.exclude(pk__in=Participant.objects.with_consent().values("pk"))
         return queryset
@@ -112,6 +125,7 @@ class ParticipantAdmin(
     search_fields = ["name", "job_title", "organisation__name"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["organisation", "cohorts"]
+    readonly_fields = ["photo_now"]
     inlines = [StoryOfParticipantInline, ConsentChangeInline]
     actions = [export_personal_data, erase_personal_data]
     fieldsets = [
@@ -119,7 +133,7 @@ class ParticipantAdmin(
         (
             "Photo",
             {
-                "fields": ["photo", "photo_alt", "photo_decorative"],
+                "fields": ["photo_now", "photo", "photo_alt", "photo_decorative"],
                 "description": "JPEG, PNG or WebP, up to 20 MB and 50 megapixels. Location and "
                 "camera details are removed when it is saved.",
             },
@@ -170,6 +184,10 @@ class ParticipantAdmin(
         """Subject access and erasure: editors, who hold consent in their hands."""
         return can_change_consent(request.user)
 
+    @admin.display(description="Current photo")
+    def photo_now(self, obj):
+        return current_picture(obj, "photo", "profile")
+
     @admin.display(description="Photo")
     def photo_preview(self, obj):
         return thumbnail(obj, "photo", "profile")
@@ -188,12 +206,24 @@ class OrganisationAdmin(
     OneRenewalPerWrite, ProtectsPublicProfiles, FillsEmptySlug, admin.ModelAdmin
 ):
     ordering = ["name", "pk"]
-    list_display = ["name", "logo_preview", "kind", "website", "people", "partnerships_count"]
+    list_display = ["name", "logo_preview", "kind", "website_link", "people", "partnerships_count"]
     list_filter = ["kind"]
     search_fields = ["name", "description"]
     # A web address typed without a scheme is taken as https, as browsers now do.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     prepopulated_fields = {"slug": ["name"]}
+    fields = [
+        "name",
+        "slug",
+        "kind",
+        "website",
+        "description",
+        "logo_now",
+        "logo",
+        "logo_alt",
+        "logo_decorative",
+    ]
+    readonly_fields = ["logo_now"]
 
     def get_queryset(self, request):
         return (
@@ -208,9 +238,21 @@ class OrganisationAdmin(
     def save_model(self, request, obj, form, change):
         save_organisation(organisation=obj, by=request.user)
 
+    @admin.display(description="Current logo")
+    def logo_now(self, obj):
+        return current_picture(obj, "logo", "logo")
+
     @admin.display(description="Logo")
     def logo_preview(self, obj):
         return thumbnail(obj, "logo", "logo")
+
+    @admin.display(description="Website", ordering="website")
+    def website_link(self, obj):
+        # The host alone: a full address with its path took a third of the list's width.
+        if not obj.website:
+            return "—"
+        host = urlsplit(obj.website).netloc.removeprefix("www.") or obj.website
+        return format_html('<a href="{}" rel="noopener">{}</a>', obj.website, host)
 
     @admin.display(description="People", ordering="people_total")
     def people(self, obj):

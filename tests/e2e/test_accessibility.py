@@ -76,7 +76,8 @@ def test_admin_pages_editors_work_in_pass_axe(browser):
         found["login"] = axe_violations(page)
         log_in(page, "erin-editor")
         for address in [
-            "/admin/",
+            "/admin/",  # the editorial dashboard, with the app list beside it
+            "/admin/stories/story/?todo=mine",  # a dashboard list's link
             "/admin/stories/story/",
             "/admin/stories/story/add/",
             f"/admin/stories/story/{story.pk}/change/",
@@ -92,7 +93,8 @@ def test_admin_pages_editors_work_in_pass_axe(browser):
         # The admin follows the system's dark scheme: its colours must hold there too.
         dark = open_page(color_scheme="dark")
         log_in(dark, "erin-editor")
-        for address in ["/admin/stories/story/", f"/admin/stories/story/{story.pk}/change/"]:
+        change = f"/admin/stories/story/{story.pk}/change/"
+        for address in ["/admin/", "/admin/stories/story/", change]:
             dark.goto(address)
             found[f"{address} (dark scheme)"] = axe_violations(dark)
         page.goto("/admin/stories/story/add/")

@@ -274,13 +274,23 @@ def test_a_signature_never_opens_an_original(client):
     assert client.get(picture_url(story.hero_image.name, signed=True)).status_code == 404
 
 
-def test_admin_lists_show_thumbnails_of_drafts_and_hidden_people(client, editor):
+def test_the_admin_shows_pictures_of_drafts_and_hidden_people(client, editor):
+    """In the participant list's thumbnails and in each picture field's form, at a
+    signed address that works while the picture is not public."""
     story = draft(participant=person_with_photo(consent_photo=False))
     client.force_login(editor)
-    for changelist in ("/admin/stories/story/", "/admin/participants/participant/"):
-        page = client.get(changelist).content.decode()
-        sources = re.findall(r'<img src="([^"]+)"[^>]*class="admin-thumbnail"', page)
-        assert len(sources) == 1, changelist
+    for address, kind in [
+        ("/admin/participants/participant/", "admin-thumbnail"),
+        (
+            f"/admin/participants/participant/{story.participant.pk}/change/",
+            "admin-current-picture",
+        ),
+        (f"/admin/stories/story/{story.pk}/change/", "admin-current-picture"),
+    ]:
+        page = client.get(address).content.decode()
+        sources = re.findall(rf'<img src="([^"]+)"[^>]*class="{kind}"', page)
+        assert len(sources) == 1, address
+        assert f"?{SIGNATURE}=" in sources[0]
         assert statuses(client, [html.unescape(sources[0])]) == {200}
     assert client.get(story.get_absolute_url()).status_code == 404
 
