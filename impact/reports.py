@@ -100,7 +100,7 @@ class Network:
     kinds: list[KindPair]  # over every one of the stories, most pairings first
     # Every organisation named on the stories, not only the nodes (the kept network leaves
     # it at 0: the kept counts have it, stories.tallies.ORGANISATIONS).
-    organisations: int = 0
+    organisations: int = field(default=0, compare=False)
 
 
 def kept_coverage_grid(*, themes, cohorts) -> CoverageGrid:
