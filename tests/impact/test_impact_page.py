@@ -3,6 +3,7 @@
 import csv
 import datetime as dt
 import io
+import itertools
 
 import pytest
 from django.core.cache import cache
@@ -601,3 +602,19 @@ def test_the_report_and_its_exports_are_read_only(client, world):
     for url in ["/impact/", "/impact/export.csv", "/api/stories/", "/programmes/alpha/brochure/"]:
         assert client.post(url).status_code == 405, url
         assert client.delete(url).status_code == 405, url
+
+
+def test_no_heading_is_shown_twice_in_a_row(client, world):
+    """'Outcomes by type' was the section's heading and, just under it, the chart's caption."""
+    root = page(client)
+    shown = [
+        el.text()
+        for el in root.iter()
+        if el.tag in {"h1", "h2", "h3"}
+        or (el.tag == "figcaption" and "visually-hidden" not in el.classes)
+    ]
+    assert "Outcomes by type" in shown
+    assert all(first != second for first, second in itertools.pairwise(shown)), shown
+    # The chart keeps its caption for a screen reader.
+    [caption] = [f for f in root.find_all("figcaption") if f.text() == "Outcomes by type"]
+    assert "visually-hidden" in caption.classes
