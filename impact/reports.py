@@ -98,6 +98,9 @@ class Network:
     nodes: list[NetworkNode]  # the most connected organisations, most stories first
     links: list[NetworkLink]  # among those nodes only
     kinds: list[KindPair]  # over every one of the stories, most pairings first
+    # Every organisation named on the stories, not only the nodes (the kept network leaves
+    # it at 0: the kept counts have it, stories.tallies.ORGANISATIONS).
+    organisations: int = field(default=0, compare=False)
 
 
 def kept_coverage_grid(*, themes, cohorts) -> CoverageGrid:
@@ -202,7 +205,11 @@ def partner_network(stories, *, size: int = 12) -> Network:
         for organisation, n in rows.order_by():
             appearances[organisation] = appearances.get(organisation, 0) + n
     top = sorted(appearances, key=lambda pk: (-appearances[pk], pk))[:size]
-    return _network({pk: appearances[pk] for pk in top}, _links(partner, top), _kind_pairs(partner))
+    network = _network(
+        {pk: appearances[pk] for pk in top}, _links(partner, top), _kind_pairs(partner)
+    )
+    network.organisations = len(appearances)
+    return network
 
 
 def kept_partner_network(*, size: int = 12) -> Network:

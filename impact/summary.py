@@ -5,7 +5,7 @@ the filters that made it, so a page rendered afresh costs its ledger rows
 only, and an edit that changes what is public renews every figure at once.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.urls import reverse
@@ -24,7 +24,8 @@ class ImpactSummary:
     totals: list[reports.Total]
     by_kind: list[reports.KindCount]
     outcome_count: int
-    story_count: int
+    story_count: int | None  # stories with an outcome; None when not asked for
+    kept: dict[str, int] = field(default_factory=dict)  # other kept counts read with them
 
     @property
     def headline(self) -> list[reports.Total]:
@@ -39,26 +40,38 @@ def summarise(
     ledger_query=lambda kind: "",
     shows=(dependencies.LISTING,),
     tallied: str | None = None,
+    also_kept: tuple[str, ...] = (),
+    count_stories: bool = True,
 ) -> ImpactSummary:
     """Totals and counts of `outcomes`, kept for `scope` until what it `shows` is renewed.
 
     `tallied` names the kept totals that are exactly these outcomes' (stories.tallies:
-    `all`, `theme:7`): read from there, they cost the same at any size.
+    `all`, `theme:7`): read from there, they cost the same at any size; `also_kept`
+    names other kept counts to read in the same query (`ImpactSummary.kept`).
+    Without `count_stories` the stories with an outcome are not counted (a page that
+    counts its stories otherwise saves the query).
     """
+    kept: dict[str, int] = {}
     if tallied:
-        rows, stories = remember(
-            f"impact:tallied:{tallied}", lambda: tallies.outcome_totals(tallied), shows=shows
+        counted = (tallies.outcome_stories(tallied), *also_kept)
+        rows, kept = remember(
+            f"impact:tallied:{tallied}:{','.join(also_kept)}",
+            lambda: (tallies.outcome_sums(tallied), tallies.counts(*counted)),
+            shows=shows,
         )
         totals = reports.outcome_totals(None, rows=rows)
+        stories = kept[tallies.outcome_stories(tallied)]
     else:
         totals = remember(
             f"impact:totals:{scope}", lambda: reports.outcome_totals(outcomes), shows=shows
         )
-        stories = remember(
-            f"impact:stories:{scope}",
-            lambda: outcomes.order_by().values("story_id").distinct().count(),
-            shows=shows,
-        )
+        stories = None
+        if count_stories:
+            stories = remember(
+                f"impact:stories:{scope}",
+                lambda: outcomes.order_by().values("story_id").distinct().count(),
+                shows=shows,
+            )
     index = reverse("impact:index")
     by_kind = reports.kind_counts(totals, lambda kind: f"{index}?{ledger_query(kind)}#ledger")
     return ImpactSummary(
@@ -66,6 +79,7 @@ def summarise(
         by_kind=by_kind,
         outcome_count=sum(total.outcomes for total in totals),
         story_count=stories,
+        kept=kept,
     )
 
 

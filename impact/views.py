@@ -2,7 +2,7 @@ from urllib.parse import urlencode
 
 from django.shortcuts import render
 
-from impact import brochure, charts, summary
+from impact import brochure, charts, headline, summary
 from impact.filters import ImpactFilters
 from pagecache.decorators import not_shared
 from participants.models import OrganisationKind
@@ -25,7 +25,10 @@ def impact_page(request):
         scope=scope,
         ledger_query=_with_type(filters),
         tallied=tallies.ALL if whole else None,
+        also_kept=headline.KEPT if whole else (),
+        count_stories=False,  # the headline counts the stories themselves
     )
+    theme_options = options.public_themes()
     grid = summary.coverage(
         stories,
         scope=scope,
@@ -34,6 +37,10 @@ def impact_page(request):
         kept=whole,
     )
     network = summary.network(stories, scope=scope, kept=whole)
+    if whole:
+        reach = headline.kept_reach(figures.kept, themes=len(theme_options))
+    else:
+        reach = headline.reach(stories, scope=scope, organisations=network.organisations)
     page = page_of(
         summary.ledger(outcomes),
         request.GET.get("page"),
@@ -48,8 +55,10 @@ def impact_page(request):
             "chosen": _chosen(filters),
             "query": filters.query(),
             "summary": figures,
+            "headline": headline.headline(reach, figures.totals, filtered=filters.any),
             "page": page,
             "network": network,
+            "kinds_without": [kind.label for kind in figures.by_kind if not kind.outcomes],
             "kinds_chart": charts.bar_chart(
                 charts.bars_from_kinds(figures.by_kind),
                 chart_id="chart-kinds",
@@ -73,7 +82,7 @@ def impact_page(request):
                 description=f"The {len(network.nodes)} organisations on most stories, and "
                 f"{len(network.links)} lines between those named on the same story.",
             ),
-            "theme_options": options.public_themes(),
+            "theme_options": theme_options,
             "programme_options": options.public_programmes(),
             "brochures": brochure.to_print(),
             "cohort_options": options.public_cohorts(),
@@ -106,5 +115,11 @@ def _chosen(filters: ImpactFilters) -> dict[str, str]:
 
 
 def _kinds_description(figures) -> str:
-    counted = [f"{kind.label}: {kind.outcomes:,}" for kind in figures.by_kind]
-    return f"{figures.outcome_count:,} outcomes by type. " + "; ".join(counted) + "."
+    counted = [f"{kind.label}: {kind.outcomes:,}" for kind in figures.by_kind if kind.outcomes]
+    none = [kind.label for kind in figures.by_kind if not kind.outcomes]
+    described = f"{figures.outcome_count:,} outcomes by type."
+    if counted:
+        described += " " + "; ".join(counted) + "."
+    if none and counted:
+        described += " None yet: " + ", ".join(none) + "."
+    return described

@@ -368,8 +368,19 @@ def outcome_totals(scope: str = ALL) -> tuple[list[dict], int]:
     """The outcomes of public stories (all, or a theme's: `theme:7`) added up by type and
     unit, as `OutcomeQuerySet.sums_by_kind_and_unit` gives them, and how many stories
     have one: read from an index range, whatever the archive's size."""
+    return outcome_sums(scope), count(outcome_stories(scope))
+
+
+def outcome_stories(scope: str = ALL) -> str:
+    """The key of how many public stories (all, or a theme's) have an outcome."""
+    return f"{OUTCOME_STORIES}|{scope}"
+
+
+def outcome_sums(scope: str = ALL) -> list[dict]:
+    """`outcome_totals` without the count of stories: for a page that reads that count
+    with others (`counts`) in one query."""
     ensure_made()
-    rows = [
+    return [
         {
             "kind": name.split("|", 3)[2],
             "unit": name.split("|", 3)[3],
@@ -381,7 +392,6 @@ def outcome_totals(scope: str = ALL) -> tuple[list[dict], int]:
             group=f"{OUTCOMES}|{scope}", count__gt=0
         ).values_list("key", "count", "with_figure", "hundredths")
     ]
-    return rows, count(f"{OUTCOME_STORIES}|{scope}")
 
 
 def coverage(themes, cohorts) -> dict[tuple[int, int], int]:

@@ -1,11 +1,15 @@
-"""A horizontal bar chart: each bar's label on the line above it, its value after its end."""
+"""A horizontal bar chart: each bar's label on the line(s) above it, its value after its end.
+
+A label too long for one line wraps onto more (its row grows), never cut short; a bar
+for nothing (zero) is not drawn at all, only its value ("0 outcomes") is.
+"""
 
 import math
 from dataclasses import dataclass
 from decimal import Decimal
 
 from .frame import EMPTY_HEIGHT, EMPTY_WIDTH, Frame
-from .text import fit, text_width
+from .text import LINE_HEIGHT, fit, text_width, wrap
 
 WIDTH = 640.0
 PAD = 8.0
@@ -32,13 +36,29 @@ class Bar:
 @dataclass(frozen=True)
 class DrawnBar:
     bar: Bar
-    label_text: str  # the label, shortened to fit the chart
-    label_y: float  # baseline of the label
+    lines: tuple[str, ...]  # the whole label, wrapped to the chart's width
+    label_y: float  # baseline of the label's first line
     y: float  # top of the bar
     width: float
     value_text: str  # the value, shortened to fit its column
     value_x: float
     value_y: float  # middle of the bar: the value is centred on it
+
+    @property
+    def label_text(self) -> str:
+        return " ".join(self.lines)
+
+    @property
+    def label_lines(self) -> list[tuple[str, str]]:
+        """Each line of the label with its `dy` (the first sits on label_y)."""
+        return [
+            (line, f"{0 if n == 0 else LINE_HEIGHT:.2f}em") for n, line in enumerate(self.lines)
+        ]
+
+    @property
+    def is_drawn(self) -> bool:
+        """A bar of no length is left out: a sliver would read as "some"."""
+        return self.width > 0
 
 
 @dataclass(frozen=True)
@@ -86,17 +106,18 @@ def bar_chart(
     plot_width = round(WIDTH - 2 * PAD - VALUE_GAP - value_room, 1)
     values = [_drawable(bar.value) for bar in bars]
     largest = max(values)
-    row = FONT + LABEL_GAP + BAR_HEIGHT + ROW_GAP
     drawn = []
-    for index, (bar, value) in enumerate(zip(bars, values, strict=True)):
-        top = PAD + index * row
-        bar_y = top + FONT + LABEL_GAP
+    top = PAD
+    for bar, value in zip(bars, values, strict=True):
+        lines = tuple(wrap(bar.label, WIDTH - 2 * PAD, FONT))
+        label_height = FONT + (len(lines) - 1) * FONT * LINE_HEIGHT
+        bar_y = round(top + label_height + LABEL_GAP, 1)
         width = _length(value, largest, plot_width)
         drawn.append(
             DrawnBar(
                 bar=bar,
-                label_text=fit(bar.label, WIDTH - 2 * PAD, FONT),
-                label_y=top + FONT,
+                lines=lines,
+                label_y=round(top + FONT, 1),
                 y=bar_y,
                 width=width,
                 value_text=fit(bar.value_text, value_room, FONT),
@@ -104,7 +125,8 @@ def bar_chart(
                 value_y=bar_y + BAR_HEIGHT / 2,
             )
         )
-    height = 2 * PAD + len(bars) * row - ROW_GAP
+        top = bar_y + BAR_HEIGHT + ROW_GAP
+    height = round(top - ROW_GAP + PAD, 1)
     return BarChart(
         chart_id,
         title,
@@ -121,7 +143,11 @@ def bar_chart(
 
 
 def bars_from_kinds(kinds) -> list[Bar]:
-    """A bar for each `KindCount`: how many outcomes of each type, linked to the ledger."""
+    """A bar for each `KindCount` with outcomes: how many of each type, linked to the ledger.
+
+    A type with none has no bar (an empty row reads as a bar too small to see); the page
+    names those types in words.
+    """
     return [
         Bar(
             label=kind.label,
@@ -130,4 +156,5 @@ def bars_from_kinds(kinds) -> list[Bar]:
             href=kind.href,
         )
         for kind in kinds
+        if kind.outcomes > 0
     ]

@@ -1,7 +1,8 @@
 """The theme coverage grid as a heat map: a square per theme and cohort, darker for more stories.
 
 A pair with no story is a gap, drawn as an outlined, unfilled square, so that it cannot
-be mistaken for the palest shade.
+be mistaken for the palest shade. Names are never cut: a long theme name wraps onto a
+second line (its row grows to hold it), a cohort's slanted name runs as long as it is.
 """
 
 import itertools
@@ -9,7 +10,7 @@ import math
 from dataclasses import dataclass
 
 from .frame import EMPTY_HEIGHT, EMPTY_WIDTH, Frame
-from .text import fit, text_width
+from .text import LINE_HEIGHT, CentredLines, lines_width, text_width, wrap_within
 
 PAD = 8.0
 FONT = 14.0
@@ -19,8 +20,8 @@ CELL = 28.0
 STEP = 32.0
 ANGLE = 60
 LABEL_GAP = 8.0  # between a label and the grid
-ROW_LABEL_MAX = 200.0
-COLUMN_LABEL_MAX = 160.0
+ROW_LABEL_MAX = 220.0  # a line of a theme's name; two lines at most (wider if need be)
+ROW_LABEL_LINES = 2
 LEVELS = 4  # shades cell-1 (fewest stories) to cell-4 (most); cell-0 is a gap
 
 
@@ -40,12 +41,12 @@ class Cell:
 
 
 @dataclass(frozen=True)
-class Row:
+class Row(CentredLines):
     name: str  # the theme's full name
     href: str
-    label: str  # the name, shortened to fit
+    lines: tuple[str, ...]  # the whole name, wrapped
     label_x: float  # the label ends here (text-anchor: end)
-    label_y: float
+    label_y: float  # the middle of the row: the lines are centred on it
     cells: list[Cell]
 
 
@@ -53,7 +54,7 @@ class Row:
 class Column:
     name: str  # the cohort's full name
     programme: str
-    label: str
+    label: str  # the whole name, on one slanted line
     x: float
     y: float
     transform: str  # slants the label about (x, y)
@@ -114,10 +115,16 @@ def coverage_chart(grid, *, chart_id: str, title: str, description: str) -> Cove
             chart_id, title, description, EMPTY_WIDTH, EMPTY_HEIGHT, FONT, [], [], [], [], CELL, 0
         )
     largest = grid.largest
-    row_labels = [fit(theme.name, ROW_LABEL_MAX, FONT) for theme in grid.themes]
-    column_labels = [fit(cohort.name, COLUMN_LABEL_MAX, FONT) for cohort in grid.cohorts]
-    row_label_width = max(text_width(label, FONT) for label in row_labels)
+    row_labels = [
+        tuple(wrap_within(theme.name, ROW_LABEL_MAX, FONT, ROW_LABEL_LINES))
+        for theme in grid.themes
+    ]
+    column_labels = [" ".join(cohort.name.split()) for cohort in grid.cohorts]
+    row_label_width = max(lines_width(lines, FONT) for lines in row_labels)
     column_label_width = max(text_width(label, FONT) for label in column_labels)
+    # A row is as tall as its tallest name, and never shorter than a column is wide.
+    most_lines = max(len(lines) for lines in row_labels)
+    row_step = max(STEP, round(most_lines * FONT * LINE_HEIGHT + (STEP - CELL), 1))
     slant = math.radians(ANGLE)
     grid_x = round(PAD + row_label_width + LABEL_GAP, 1)
     grid_y = round(PAD + FONT / 2 + column_label_width * math.sin(slant) + LABEL_GAP, 1)
@@ -130,7 +137,7 @@ def coverage_chart(grid, *, chart_id: str, title: str, description: str) -> Cove
         )
     rows = []
     for (theme, counts), label, y_index in zip(grid.rows, row_labels, itertools.count()):
-        y = round(grid_y + y_index * STEP, 1)
+        y = round(grid_y + y_index * row_step + (row_step - STEP) / 2, 1)
         cells = [
             Cell(
                 x=round(grid_x + x_index * STEP, 1),
@@ -165,7 +172,7 @@ def coverage_chart(grid, *, chart_id: str, title: str, description: str) -> Cove
         title,
         description,
         width=round(right + PAD, 1),
-        height=round(grid_y + len(rows) * STEP + PAD, 1),
+        height=round(grid_y + len(rows) * row_step + PAD, 1),
         font_size=FONT,
         rows=rows,
         columns=columns,

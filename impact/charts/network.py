@@ -1,7 +1,9 @@
 """The partner network: organisations on a circle, grouped by kind, joined by shared stories.
 
 Names run along the radius, outward from each circle, so neighbours fan apart rather
-than overlap however many organisations there are.
+than overlap however many organisations there are. A long name is wrapped onto as many
+lines as there is room for between neighbours, never cut short: "London Borough of
+Tower Hamlets" is read whole in the picture, not as "London Borough of To…".
 """
 
 import math
@@ -9,14 +11,14 @@ import re
 from dataclasses import dataclass
 
 from .frame import EMPTY_HEIGHT, EMPTY_WIDTH, Frame
-from .text import fit, text_width
+from .text import LINE_HEIGHT, CentredLines, lines_width, wrap_within
 
 PAD = 8.0
 FONT = 12.0
 NODE_SMALLEST, NODE_LARGEST = 4.0, 12.0  # radius of a node with no stories / the most
 LINK_THINNEST, LINK_THICKEST = 1.0, 6.0
 LABEL_GAP = 4.0  # between a circle and its name
-LABEL_MAX = 160.0
+LABEL_MAX = 150.0  # a line of a name; a name that needs more lines than fit runs wider
 SMALLEST_RING = 120.0
 # Centres of neighbouring nodes are at least this far apart along the ring: the largest
 # circles do not touch, and (being wider than a line of text) neither do their names.
@@ -24,13 +26,13 @@ SPACING = 2 * NODE_LARGEST + 4
 
 
 @dataclass(frozen=True)
-class DrawnNode:
+class DrawnNode(CentredLines):
     node: object  # the NetworkNode: name, href, kind_label, stories
     x: float
     y: float
     r: float
     css_class: str  # "kind-nhs": the colour of its kind
-    label: str  # the name, shortened to fit
+    lines: tuple[str, ...]  # the whole name, wrapped
     label_x: float
     label_y: float
     anchor: str  # "start" on the right of the circle, "end" on the left
@@ -98,6 +100,15 @@ def _node_radius(stories: int, most: int) -> float:
     return round(NODE_SMALLEST + (NODE_LARGEST - NODE_SMALLEST) * share, 1)
 
 
+def _lines_between_neighbours(ring: float, slots: int, nodes: int) -> int:
+    """How many lines of a name fit between the starts of two neighbouring names."""
+    if nodes < 2:
+        return 3
+    start = ring + NODE_SMALLEST + LABEL_GAP
+    apart = 2 * start * math.sin(math.pi / max(slots, 2))
+    return max(1, min(3, int((apart - FONT / 2) // (FONT * LINE_HEIGHT))))
+
+
 def network_chart(network, *, chart_id: str, title: str, description: str) -> NetworkChart:
     """The network's nodes on a ring and its links as lines between them."""
     nodes = network.nodes
@@ -107,9 +118,15 @@ def network_chart(network, *, chart_id: str, title: str, description: str) -> Ne
         )
     angles = _ring_angles(nodes)
     ring = max(SMALLEST_RING, SPACING * len(angles) / (2 * math.pi))
-    labels = {node.organisation_id: fit(node.name, LABEL_MAX, FONT) for node in nodes}
-    label_room = max(text_width(label, FONT) for label in labels.values())
-    size = round(2 * (PAD + ring + NODE_LARGEST + LABEL_GAP + label_room + FONT / 2), 1)
+    most_lines = _lines_between_neighbours(ring, len(angles), len(nodes))
+    labels = {
+        node.organisation_id: tuple(wrap_within(node.name, LABEL_MAX, FONT, most_lines))
+        for node in nodes
+    }
+    label_room = max(lines_width(lines, FONT) for lines in labels.values())
+    # Across the radius a label is as high as its lines (half each side of the radius).
+    across = max(len(lines) for lines in labels.values()) * FONT * LINE_HEIGHT / 2
+    size = round(2 * (PAD + ring + NODE_LARGEST + LABEL_GAP + label_room + across), 1)
     centre = size / 2
     most = max(node.stories for node in nodes)
     drawn = {}
@@ -127,7 +144,7 @@ def network_chart(network, *, chart_id: str, title: str, description: str) -> Ne
             y=round(centre + ring * sin, 1),
             r=r,
             css_class=kind_class(node.kind),
-            label=labels[node.organisation_id],
+            lines=labels[node.organisation_id],
             label_x=label_x,
             label_y=label_y,
             anchor="start" if on_right else "end",

@@ -64,3 +64,67 @@ def fit(text: str, max_width: float, font_size: float) -> str:
     while _splits_a_picture(text, cut):
         cut -= 1
     return text[:cut].rstrip() + ELLIPSIS
+
+
+LINE_HEIGHT = 1.2  # of a wrapped label's lines, in ems
+
+
+def _split_word(word: str, max_width: float, font_size: float) -> list[str]:
+    """A word too wide for a line, in pieces that fit (never splitting an accent or a
+    picture from its character): a long name is broken rather than cut short."""
+    pieces, start, used = [], 0, 0.0
+    for index, char in enumerate(word):
+        width = _char_width(char) * font_size
+        if used + width > max_width and index > start and not _splits_a_picture(word, index):
+            pieces.append(word[start:index])
+            start, used = index, 0.0
+        used += width
+    return [*pieces, word[start:]]
+
+
+def wrap(text: str, max_width: float, font_size: float) -> list[str]:
+    """`text` whole, on as many lines as it needs to be no wider than `max_width`,
+    broken between words where it can be."""
+    lines: list[str] = []
+    for word in text.split():
+        for piece in _split_word(word, max_width, font_size):
+            joined = f"{lines[-1]} {piece}" if lines else piece
+            if lines and text_width(joined, font_size) <= max_width:
+                lines[-1] = joined
+            else:
+                lines.append(piece)
+    return lines or [""]
+
+
+def wrap_within(text: str, max_width: float, font_size: float, max_lines: int) -> list[str]:
+    """`text` whole on at most `max_lines` lines: `max_width` wide if that is enough, else
+    as much wider as it takes (the chart grows; the name is never cut)."""
+    max_lines = max(max_lines, 1)
+    width = max_width
+    while len(lines := wrap(text, width, font_size)) > max_lines:
+        width = max(width + font_size, text_width(text, font_size) / max_lines)
+    return lines
+
+
+def lines_width(lines: list[str], font_size: float) -> float:
+    return max((text_width(line, font_size) for line in lines), default=0.0)
+
+
+def centred(lines) -> list[tuple[str, str]]:
+    """Each line with the `dy` of its <tspan>, so the lines sit centred on the text's y."""
+    first = 0.35 - LINE_HEIGHT * (len(lines) - 1) / 2
+    return [(line, f"{first if n == 0 else LINE_HEIGHT:.2f}em") for n, line in enumerate(lines)]
+
+
+class CentredLines:
+    """A label drawn whole on its `lines`, centred on its y (a mixin for the charts' rows)."""
+
+    lines: tuple[str, ...]
+
+    @property
+    def label(self) -> str:
+        return " ".join(self.lines)
+
+    @property
+    def label_lines(self) -> list[tuple[str, str]]:
+        return centred(self.lines)

@@ -1,8 +1,10 @@
-"""What the brochure tests share: the programme and cohort whose brochures they read."""
+"""Fixtures the impact tests share: the demo-like world, and the programme and
+cohort whose brochures they read."""
 
 import pytest
 
 from tests.factories import make_cohort, make_programme
+from tests.impact.test_impact_page import world  # noqa: F401 (a fixture)
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from django.utils import translation
 
 from impact.charts import Bar, bar_chart, bars_from_kinds, coverage_chart, kind_class, network_chart
 from impact.charts import network as network_layout
-from impact.charts.text import fit, text_width
+from impact.charts.text import LINE_HEIGHT, fit, lines_width, text_width, wrap, wrap_within
 from impact.reports import CoverageGrid, KindCount, Network, NetworkLink, NetworkNode
 from participants.models import Organisation
 from tests.markup import parse, table_rows
@@ -134,16 +134,33 @@ def test_a_value_that_cannot_be_drawn_is_drawn_as_zero(value):
 def test_bars_labels_and_values_stay_inside_the_view_box():
     bars = [Bar(name, 10**12 - i, f"£{10**12 - i:,}") for i, name in enumerate([LONG_NAME, *NAMES])]
     chart = bar_chart(bars, chart_id="c", title="t", description="d")
+    line = chart.font_size * LINE_HEIGHT
+    below = 0.0  # the bottom of the bar above
     for bar in chart.bars:
-        assert text_width(bar.label_text, chart.font_size) <= chart.width - chart.plot_x
+        assert bar.label_text == " ".join(bar.bar.label.split())  # whole, on as many lines
+        assert lines_width(bar.lines, chart.font_size) <= chart.width - 2 * chart.plot_x
         value_end = bar.value_x + text_width(bar.value_text, chart.font_size)
         assert chart.plot_x + bar.width <= value_end <= chart.width
-        assert bar.label_y - chart.font_size > 0 and bar.y + chart.bar_height <= chart.height
+        # Each label sits between the bar above and its own bar.
+        assert bar.label_y - chart.font_size >= below
+        assert bar.label_y + (len(bar.lines) - 1) * line < bar.y
+        below = bar.y + chart.bar_height
+    assert below <= chart.height
+    assert len(chart.bars[0].lines) > 1  # the long name wrapped
+
+
+def test_a_bar_for_nothing_is_not_drawn_only_its_value():
+    chart, html = draw("bars", some_bars())
+    rects = parse(html).find_all("rect", class_="bar")
+    assert [rect.attrs["width"] for rect in rects] == [str(b.width) for b in chart.bars[:2]]
+    assert chart.bars[2].width == 0 and not chart.bars[2].is_drawn
+    assert "£0" in [t.text() for t in parse(html).find_all("text", class_="chart-value")]
 
 
 def test_outcome_types_become_bars_linked_to_the_ledger():
     kinds = [KindCount("funding", "Funding secured", 12, "/o/?kind=funding")]
     kinds.append(KindCount("jobs", "Jobs", 1, "/o/?kind=jobs"))
+    kinds.append(KindCount("other", "Other", 0, ""))  # none: no bar
     assert bars_from_kinds(kinds) == [
         Bar("Funding secured", 12, "12 outcomes", "/o/?kind=funding"),
         Bar("Jobs", 1, "1 outcome", "/o/?kind=jobs"),
@@ -207,12 +224,18 @@ def test_fifty_themes_by_forty_cohorts_stay_inside_the_view_box():
         some_grid(themes, cohorts, counts), chart_id="c", title="t", description="d"
     )
     assert len(chart.rows) == 50 and all(len(row.cells) == 40 for row in chart.rows)
+    half = chart.font_size * LINE_HEIGHT
     for row in chart.rows:
-        assert text_width(row.label, chart.font_size) <= row.label_x
+        assert row.label == f"{LONG_NAME} {row.name.split()[-1]}"  # whole, wrapped
+        assert len(row.lines) == 2 and lines_width(row.lines, chart.font_size) <= row.label_x
         for cell in row.cells:
             assert (
                 cell.x + chart.cell_size <= chart.width and cell.y + chart.cell_size <= chart.height
             )
+    # Two lines centred on each row, clear of the next row's.
+    for above, below in itertools.pairwise(chart.rows):
+        assert above.label_y + half <= below.label_y - half + 0.01
+    assert chart.rows[-1].label_y + half <= chart.height
     for column in chart.columns:
         reach = text_width(column.label, chart.font_size)
         assert column.x + reach * math.cos(math.radians(60)) <= chart.width
@@ -295,14 +318,21 @@ def test_nodes_and_names_stay_inside_the_view_box_and_apart(count):
             drawn.r <= drawn.x <= chart.width - drawn.r
             and drawn.r <= drawn.y <= chart.height - drawn.r
         )
-        reach = text_width(drawn.label, chart.font_size)
-        end_x = drawn.label_x + reach * math.cos(math.radians(drawn.angle))
-        end_y = drawn.label_y + reach * math.sin(math.radians(drawn.angle))
-        assert 0 <= end_x <= chart.width and 0 <= end_y <= chart.height, drawn.label
-    # Names run outward from each circle, so the nearest two names are where they start.
-    starts = sorted((d.angle, d.label_x, d.label_y) for d in chart.nodes)
-    for (_, x1, y1), (_, x2, y2) in itertools.pairwise(starts):
-        assert math.dist((x1, y1), (x2, y2)) >= chart.font_size * 1.2
+        assert drawn.label == f"{NAMES[drawn.node.organisation_id % 4]} {LONG_NAME}"  # whole
+        # The corners of the label's lines, as they run outward and across the radius.
+        reach = lines_width(drawn.lines, chart.font_size)
+        across = len(drawn.lines) * chart.font_size * LINE_HEIGHT / 2
+        cos, sin = math.cos(math.radians(drawn.angle)), math.sin(math.radians(drawn.angle))
+        for along in (0, reach):
+            for side in (-across, across):
+                x = drawn.label_x + along * cos - side * sin
+                y = drawn.label_y + along * sin + side * cos
+                assert 0 <= x <= chart.width and 0 <= y <= chart.height, drawn.label
+    # Names run outward from each circle, so the nearest two names are where they start:
+    # there, two neighbours' lines do not overlap.
+    starts = sorted((d.angle, d.label_x, d.label_y, len(d.lines)) for d in chart.nodes)
+    for (_, x1, y1, n1), (_, x2, y2, n2) in itertools.pairwise(starts):
+        assert math.dist((x1, y1), (x2, y2)) >= (n1 + n2) / 2 * chart.font_size * LINE_HEIGHT
 
 
 def test_circles_and_lines_grow_with_stories():
@@ -383,11 +413,25 @@ def test_coordinates_are_written_as_numbers_in_any_language(kind, settings):
     assert numbers and all(re.fullmatch(r"-?\d+(\.\d+)?", n) for n in numbers)
 
 
-def test_a_long_name_is_shortened_in_the_picture_but_whole_in_its_title_and_table():
+@pytest.mark.parametrize(
+    "name", ["London Borough of Tower Hamlets", "Norfolk and Suffolk NHS Foundation Trust"]
+)
+def test_an_organisations_name_is_drawn_whole_never_cut(name):
+    """The picture showed "London Borough of To…": now every word is drawn, on lines."""
+    chart, html = draw("network", some_network([node(1, name), *[node(n) for n in range(2, 13)]]))
+    [label] = [
+        t for t in parse(html).find_all("text") if t.parent.one("title").text().startswith(name)
+    ]
+    lines = [tspan.text() for tspan in label.find_all("tspan")]
+    assert " ".join(lines) == name and "…" not in label.text("")
+    assert all(text_width(line, chart.font_size) <= network_layout.LABEL_MAX for line in lines)
+
+
+def test_a_long_name_is_wrapped_in_the_picture_and_whole_in_its_title_and_table():
     _, html = draw("network", some_network([node(1, LONG_NAME), node(2)]))
     page = parse(html)
-    labels = [t.text("") for t in page.find_all("text")]
-    assert LONG_NAME not in labels and any(label.endswith("…") for label in labels)
+    labels = [" ".join(s.text() for s in t.find_all("tspan")) for t in page.find_all("text")]
+    assert " ".join(LONG_NAME.split()) in labels and not any("…" in label for label in labels)
     assert any(t.text("").startswith(f"{LONG_NAME} (NHS)") for t in page.find_all("title"))
     assert LONG_NAME in [a.text("") for a in page.find_all("a")]
 
@@ -424,3 +468,18 @@ def test_the_network_tables_hold_each_organisation_and_each_pair():
 def test_a_chart_id_must_be_a_plain_html_id():
     with pytest.raises(ValueError, match="chart_id"):
         bar_chart([], chart_id='x" onclick="y', title="t", description="d")
+
+
+# --- Wrapping --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", [LONG_NAME, *NAMES, "字" * 60, "e\u0301" * 80, ""])
+def test_wrapping_keeps_every_character_and_each_line_fits(name):
+    lines = wrap(name, 120, 12)
+    assert "".join(lines).replace(" ", "") == name.replace(" ", "")
+    assert all(text_width(line, 12) <= 120 or " " not in line for line in lines)
+
+
+def test_a_name_too_long_for_its_lines_makes_them_wider_not_shorter():
+    lines = wrap_within(LONG_NAME, 150, 12, 3)
+    assert len(lines) <= 3 and " ".join(lines) == " ".join(LONG_NAME.split())

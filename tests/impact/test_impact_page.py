@@ -3,6 +3,7 @@
 import csv
 import datetime as dt
 import io
+import itertools
 
 import pytest
 from django.core.cache import cache
@@ -61,13 +62,27 @@ def ledger(root: Element) -> list[str]:
     )
 
 
-def totals(root: Element) -> list[str]:
-    lists = root.find_all("ul", class_="totals")
-    return [item.text() for item in lists[0].children] if lists else []
+def totals(root: Element) -> list[list[str]]:
+    """The other totals' table (those the headline figures leave), row by row."""
+    tables = root.find_all("table", class_="totals-table")
+    return table_rows(tables[0], "tbody") if tables else []
 
 
 def lead(root: Element) -> str:
     return root.one("p", class_="lead").text()
+
+
+def figures(root: Element) -> list[str]:
+    """The headline figures, each as it reads: "3 stories from 3 people"."""
+    lists = root.find_all("ul", class_="headline-figures")
+    return [item.text() for item in lists[0].children] if lists else []
+
+
+def seen(cell: Element) -> str:
+    """A ledger cell's value as it shows, without the label a phone shows beside it."""
+    labels = cell.find_all("span", class_="cell-label")
+    words = cell.text(seen=True)
+    return words.removeprefix(labels[0].text()).strip() if labels else words
 
 
 # --- The world --------------------------------------------------------------------------------
@@ -162,15 +177,20 @@ EVERY_OUTCOME = [
 # --- Figures and filters ----------------------------------------------------------------------
 
 
-def test_the_page_leads_with_the_totals_of_every_public_outcome(client, world):
+def test_the_page_leads_with_a_sentence_and_three_figures_of_every_public_outcome(client, world):
     root = page(client)
+    # Pat (council), Sam (trust) and Alex (no employer); Suffolk Mind a partner twice.
     assert lead(root) == (
-        "What changed because of the programme: 6 outcomes reported in 3 public stories."
+        "3 stories from 3 people, involving 3 organisations, report 6 outcomes across "
+        "2 themes, including £1,340,000 of funding secured."
     )
-    assert totals(root) == [
-        "Funding secured £1,340,000 from 3 outcomes",
-        "People reached 120 people from 1 outcome",
+    assert figures(root) == [
+        "3 stories from 3 people",
+        "£1,340,000 funding secured",
+        "3 organisations involved as employers or partners",
     ]
+    # The funding leads; the rest is a compact table, counts in a column of their own.
+    assert totals(root) == [["People reached", "120 people", "1"]]
 
 
 def test_the_ledger_is_newest_first_with_undated_outcomes_last(client, world):
@@ -214,18 +234,26 @@ def test_the_ledger_is_newest_first_with_undated_outcomes_last(client, world):
 def test_each_filter_narrows_the_ledger_and_the_totals(client, world, query, outcomes, funding):
     root = page(client, f"/impact/?{query}")
     assert ledger(root) == outcomes
-    [shown] = [total for total in totals(root) if total.startswith("Funding secured")]
-    if funding:
-        assert shown.startswith(f"Funding secured {funding} ")
-    else:
-        assert shown == "Funding secured £1,340,000 from 3 outcomes"
-    assert "reported in" in lead(root) and lead(root).endswith("that match the filters.")
+    funding = funding or "£1,340,000"
+    assert figures(root)[1] == f"{funding} funding secured"
+    assert lead(root).startswith("With these filters: ")
+    assert lead(root).endswith(f", including {funding} of funding secured.")
 
 
 def test_the_outcome_type_filter_leaves_out_totals_of_other_types(client, world):
     root = page(client, "/impact/?type=people_reached")
     assert ledger(root) == ["Swimmers reached"]
-    assert totals(root) == ["People reached 120 people from 1 outcome"]
+    assert totals(root) == [["People reached", "120 people", "1"]]
+    # No funding among them: the middle figure counts the outcomes instead.
+    assert figures(root) == [
+        "1 story from 1 person",
+        "1 outcome reported",
+        "2 organisations involved as employers or partners",
+    ]
+    assert lead(root) == (
+        "With these filters: 1 story from 1 person, involving 2 organisations, reports "
+        "1 outcome across 1 theme."
+    )
 
 
 @pytest.mark.parametrize(
@@ -242,11 +270,8 @@ def test_the_outcome_type_filter_leaves_out_totals_of_other_types(client, world)
 )
 def test_an_unknown_filter_value_gives_an_empty_report_that_says_so(client, world, query):
     root = page(client, f"/impact/?{query}")
-    assert ledger(root) == [] and totals(root) == []
-    assert lead(root) == (
-        "What changed because of the programme: 0 outcomes reported in 0 public stories "
-        "that match the filters."
-    )
+    assert ledger(root) == [] and totals(root) == [] and figures(root) == []
+    assert lead(root) == "No public story matches these filters."
     words = root.text()
     assert "No outcome with a figure matches these filters." in words
     assert "No outcomes match these filters. Show every outcome." in words
@@ -292,7 +317,7 @@ def test_the_ledger_shows_who_verified_a_figure_and_links_its_evidence(client, w
         for row in page(client).one("table", class_="ledger").one("tbody").children
         if "Council grant for pools" in row.text()
     ]
-    cells = [cell.text(seen=True) for cell in row.children]
+    cells = [seen(cell) for cell in row.children]
     assert cells[:4] == ["May 2023", "Funding secured", "Council grant for pools", "£1,000,000"]
     assert cells[5] == "Verified by Jo Bloggs, council finance lead on 1 Jun 2023 Evidence"
     [evidence] = [a for a in row.find_all("a") if a.text(seen=True) == "Evidence"]
@@ -307,7 +332,7 @@ def test_an_outcome_with_no_figure_date_or_evidence_shows_dashes_not_blanks(clie
         for row in page(client).one("table", class_="ledger").one("tbody").children
         if "Hubs partnership" in row.text()
     ]
-    cells = [cell.text(seen=True) for cell in row.children]
+    cells = [seen(cell) for cell in row.children]
     assert cells[0] == "Not dated" and cells[3] == DASH and cells[5] == DASH
 
 
@@ -369,7 +394,7 @@ def test_hostile_names_and_descriptions_are_text_everywhere_on_the_page(client, 
 
 
 @pytest.mark.parametrize("name", [WELSH, ARABIC])
-def test_a_long_welsh_or_arabic_name_shows_whole_in_the_table_and_shortened_in_the_picture(
+def test_a_long_welsh_or_arabic_name_shows_whole_in_the_table_and_in_the_picture(
     client, world, name
 ):
     organisation = make_organisation(name=name, kind="local_authority")
@@ -380,8 +405,8 @@ def test_a_long_welsh_or_arabic_name_shows_whole_in_the_table_and_shortened_in_t
     [node] = [
         n for n in root.find_all("g", class_="node") if n.one("title").text().startswith(name)
     ]
-    label = node.one("text").text()
-    assert label.endswith("…") and name.startswith(label[:-1].rstrip())
+    lines = [line.text() for line in node.one("text").find_all("tspan")]
+    assert len(lines) > 1 and " ".join(lines) == name  # wrapped, never cut
 
 
 # --- The charts' accessible markup ------------------------------------------------------------
@@ -390,7 +415,7 @@ CHARTS = {
     "chart-kinds": (
         "Outcomes by type",
         "6 outcomes by type. Funding secured: 3; Service change: 1; Partnership formed: 1; "
-        "People reached: 1; Staff and skills: 0; Other: 0.",
+        "People reached: 1. None yet: Staff and skills, Other.",
     ),
     "chart-coverage": (
         "Public stories by theme and cohort",
@@ -441,17 +466,18 @@ def test_the_bar_chart_has_a_table_with_the_same_figures(client, world):
             ["Service change", "1 outcome"],
             ["Partnership formed", "1 outcome"],
             ["People reached", "1 outcome"],
-            ["Staff and skills", "0 outcomes"],
-            ["Other", "0 outcomes"],
         ]
     )
+    # Types with none get no bar and no row, but are named under the chart.
+    assert not svg.find_all("rect", width="0.0") and not svg.find_all("rect", width="0")
+    assert "No outcome yet of these types: Staff and skills, Other." in root.text()
 
 
 def test_types_with_outcomes_link_to_the_ledger_filtered_to_them(client, world):
     rows = table(page(client, "/impact/?theme=housing"), "Outcomes by type").one("tbody").children
     links = {row.text(): [a.attrs["href"] for a in row.find_all("a")] for row in rows}
     assert links["Funding secured 2 outcomes"] == ["/impact/?theme=housing&type=funding#ledger"]
-    assert links["Service change 0 outcomes"] == []
+    assert not [row for row in links if row.startswith("Service change")]  # none: no row
 
 
 def test_the_coverage_table_has_the_grids_numbers_and_writes_gaps_out(client, world):
@@ -576,3 +602,19 @@ def test_the_report_and_its_exports_are_read_only(client, world):
     for url in ["/impact/", "/impact/export.csv", "/api/stories/", "/programmes/alpha/brochure/"]:
         assert client.post(url).status_code == 405, url
         assert client.delete(url).status_code == 405, url
+
+
+def test_no_heading_is_shown_twice_in_a_row(client, world):
+    """'Outcomes by type' was the section's heading and, just under it, the chart's caption."""
+    root = page(client)
+    shown = [
+        el.text()
+        for el in root.iter()
+        if el.tag in {"h1", "h2", "h3"}
+        or (el.tag == "figcaption" and "visually-hidden" not in el.classes)
+    ]
+    assert "Outcomes by type" in shown
+    assert all(first != second for first, second in itertools.pairwise(shown)), shown
+    # The chart keeps its caption for a screen reader.
+    [caption] = [f for f in root.find_all("figcaption") if f.text() == "Outcomes by type"]
+    assert "visually-hidden" in caption.classes

@@ -429,17 +429,17 @@ def paragraphs(page: Element) -> list[str]:
 
 
 def listed_totals(page: Element) -> list[str]:
-    """The totals as they show, in the order listed."""
+    """The totals' table as it shows, a row a line: type, total, outcomes."""
     return [
-        li.text(seen=True)
-        for ul in page.find_all("ul", class_="totals")
-        for li in ul.find_all("li")
+        " ".join(row)
+        for table in page.find_all("table", class_="totals-table")
+        for row in table_rows(table, "tbody")
     ]
 
 
 def impact_figures(page):
     """What /impact/ says, table by table, as a reader reads it."""
-    [lead] = [p for p in paragraphs(page) if p.startswith("What changed")]
+    lead = page.one("p", class_="lead").text()
     [ledger] = [caption for caption in tables(page) if caption.startswith("Outcomes (")]
     return {
         "lead": lead,
@@ -474,6 +474,7 @@ def kinds_table(counts):
     return [
         [labels[kind], f"{n} {'outcome' if n == 1 else 'outcomes'}"]
         for kind, n in zip(Outcome.Kind.values, counts, strict=True)
+        if n  # a type with none has no bar, nor a row in its table
     ]
 
 
@@ -484,12 +485,10 @@ def test_a_story_that_stops_being_public_leaves_the_impact_page_on_the_next_requ
     served(client, "/impact/")  # now in the page cache
     before = impact_figures(served(client, "/impact/"))
     assert before == {
-        "lead": "What changed because of the programme: 9 outcomes reported in 4 public stories.",
-        "totals": [
-            "Funding secured £1,340,000 from 3 outcomes",
-            "People reached 200 people from 2 outcomes",
-            "Staff and skills 12 posts from 1 outcome",
-        ],
+        "lead": "4 stories from 3 people, involving 5 organisations, report 9 outcomes across "
+        "3 themes, including £1,340,000 of funding secured.",
+        # The funding is a headline figure; the other totals follow in the table.
+        "totals": ["People reached 200 people 2", "Staff and skills 12 posts 1"],
         "kinds": kinds_table([3, 1, 1, 3, 1, 0]),
         # Arts is on a hidden story only: the public report does not name it.
         "coverage": [
@@ -519,12 +518,9 @@ def test_a_story_that_stops_being_public_leaves_the_impact_page_on_the_next_requ
     take_down(world)
 
     assert impact_figures(served(client, "/impact/")) == {
-        "lead": "What changed because of the programme: 7 outcomes reported in 3 public stories.",
-        "totals": [
-            "Funding secured £340,000 from 2 outcomes",
-            "People reached 80 People from 1 outcome",
-            "Staff and skills 12 posts from 1 outcome",
-        ],
+        "lead": "3 stories from 2 people, involving 5 organisations, report 7 outcomes across "
+        "3 themes, including £340,000 of funding secured.",
+        "totals": ["People reached 80 People 1", "Staff and skills 12 posts 1"],
         "kinds": kinds_table([2, 1, 1, 2, 1, 0]),
         "coverage": [
             ["Housing", DASH, "1"],
@@ -556,10 +552,7 @@ def test_a_story_that_stops_being_public_leaves_its_themes_impact_on_the_next_re
     served(client, "/themes/housing/")
     assert theme_figures(served(client, "/themes/housing/")) == {
         "said": "4 outcomes reported in 2 public stories on Housing.",
-        "totals": [
-            "Funding secured £1,090,000 from 2 outcomes",
-            "People reached 120 people from 1 outcome",
-        ],
+        "totals": ["Funding secured £1,090,000 2", "People reached 120 people 1"],
         "kinds": kinds_table([2, 0, 1, 1, 0, 0]),
     }
 
@@ -567,6 +560,6 @@ def test_a_story_that_stops_being_public_leaves_its_themes_impact_on_the_next_re
 
     assert theme_figures(served(client, "/themes/housing/")) == {
         "said": "2 outcomes reported in 1 public story on Housing.",
-        "totals": ["Funding secured £90,000 from 1 outcome"],
+        "totals": ["Funding secured £90,000 1"],
         "kinds": kinds_table([1, 0, 1, 0, 0, 0]),
     }
