@@ -104,7 +104,7 @@ def test_home_page_on_a_phone_is_short(browser):
         page = open_page(viewport=PHONE)
         page.goto("/")
         height = page.evaluate("document.documentElement.scrollHeight")
-    assert height < 6000
+    assert height < 5500
 
 
 def test_story_page_puts_person_partners_and_outcomes_beside_the_body_on_a_laptop(browser):
