@@ -19,6 +19,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from reversion.models import Version
+from taggit.models import Tag
 
 from demo import pictures
 from editorial.revisions import save_revision
@@ -29,6 +30,8 @@ from stories.models import Outcome, Story, StoryPartner, Theme
 
 DATA = Path(__file__).parent / "data"
 SCHEDULED = "scheduled"
+# The data file names tags by slug; readers see their names ("Children and young people").
+TAG_NAMES = {"covid-19": "COVID-19"}
 LOADED_FIELDS = [
     "title",
     "participant_id",
@@ -122,10 +125,23 @@ def _load_story(item: dict, participant: dict) -> Story:
     if stored != [getattr(story, name) for name in LOADED_FIELDS]:
         save_edit(story=story, from_status=from_status, by=None)
     story.themes.set(Theme.objects.filter(slug__in=item["themes"]))
-    story.tags.set(item["tags"])
+    story.tags.set(_tags(item["tags"]))
     _load_partners(story, item["partners"])
     _load_outcomes(story, item["outcomes"])
     return story
+
+
+def _tags(slugs: list[str]) -> list[Tag]:
+    """The tags of these slugs, each named as a reader reads it (renamed if it was not)."""
+    tags = []
+    for slug in slugs:
+        name = TAG_NAMES.get(slug, slug.replace("-", " ").capitalize())
+        tag, _ = Tag.objects.get_or_create(slug=slug, defaults={"name": name})
+        if tag.name != name:
+            tag.name = name
+            tag.save(update_fields=["name"])
+        tags.append(tag)
+    return tags
 
 
 def _morning_of(iso_date: str | None) -> dt.datetime | None:

@@ -168,7 +168,23 @@ def story_detail(request, slug):
 
 
 def theme_list(request):
-    return render(request, "stories/theme_list.html", {"themes": _themes_with_public_counts()})
+    themes = remember("themes:index", _themes_pictured)
+    return render(request, "stories/theme_list.html", {"themes": themes})
+
+
+def _themes_pictured() -> list[Theme]:
+    """The public themes with their counts, each with the picture of its newest public
+    story that has one (`cover`, or None): two queries, whatever the number of themes."""
+    public = Story.objects.public()
+    themes = list(
+        tallies.with_counts(tallies.public_themes(), "theme:")
+        .with_newest_picture(public)
+        .order_by(*Theme._meta.ordering)
+    )
+    covers = public.pictures_only().in_bulk([theme.cover_id for theme in themes if theme.cover_id])
+    for theme in themes:
+        theme.cover = covers.get(theme.cover_id)
+    return themes
 
 
 def theme_detail(request, slug):

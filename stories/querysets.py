@@ -1,5 +1,5 @@
 from django.db import models
-from django.db.models import Count, Exists, F, Min, OuterRef, Prefetch, Q, Sum
+from django.db.models import Count, Exists, F, Min, OuterRef, Prefetch, Q, Subquery, Sum
 from taggit.models import Tag
 
 from participants.models import Cohort, Participant
@@ -91,6 +91,10 @@ class StoryQuerySet(models.QuerySet):
     def latest_first(self):
         # id breaks ties so pagination never repeats or skips a story.
         return self.order_by("-published_at", "-id")
+
+    def pictures_only(self):
+        """Just what a picture of each story needs (its renditions and alt text)."""
+        return self.only("pk", "renditions", "hero_image_alt", "hero_image_decorative")
 
     def with_cards(self):
         """What a story card shows, fetched in a fixed number of queries."""
@@ -203,6 +207,14 @@ class ThemeQuerySet(models.QuerySet):
 
     def with_public_story_counts(self):
         return self.with_story_counts(_stories(self).objects.public())
+
+    def with_newest_picture(self, stories):
+        """Each theme with `cover_id`: the newest of `stories` on it with a picture (or
+        None), for the themes' index. A probe per theme, walking the newest stories."""
+        through = _stories(self).themes.through
+        on_theme = through.objects.filter(story=OuterRef("pk"), theme=OuterRef(OuterRef("pk")))
+        newest = stories.exclude(hero_image="").filter(Exists(on_theme)).latest_first()
+        return self.annotate(cover_id=Subquery(newest.values("pk")[:1]))
 
 
 class OutcomeQuerySet(models.QuerySet):

@@ -1,5 +1,7 @@
 """The content the browser and HTML tests read, and one address of each public page type."""
 
+from taggit.models import Tag
+
 from demo.loader import load_demo
 from editorial.sharing import create_share_link, share_url
 from stories.models import Story, Theme
@@ -44,6 +46,7 @@ def load_site(*, more_in_theme: int = 0) -> dict[str, str]:
     """
     load_demo(with_pictures=True)
     theme = Theme.objects.get(slug=THEME)
+    tag = Tag.objects.get(slug=TAG)  # by its slug: readers see its name, "Physical activity"
     for n in range(1, more_in_theme + 1):
         story = make_story(
             title=f"Walking group number {n} takes the long way round",
@@ -51,7 +54,7 @@ def load_site(*, more_in_theme: int = 0) -> dict[str, str]:
             participant=make_participant(name=f"Walker {n}", slug=f"walker-{n}"),
         )
         story.themes.add(theme)
-        story.tags.add(TAG)
+        story.tags.add(tag)
     assert Story.objects.public().filter(slug=SEED_STORY).exists()
     draft = Story.objects.filter(status=Story.Status.DRAFT).first()
     link = create_share_link(story=draft, by=None, label="For the participant")

@@ -7,6 +7,7 @@ from tests.factories import (
     make_participant,
     make_partner,
     make_story,
+    picture_of,
 )
 
 pytestmark = pytest.mark.django_db
@@ -55,7 +56,7 @@ def test_people_index_lists_public_participants_with_story_counts(client):
     make_story(participant=person)
     make_participant(name="No Stories Yet")
     page = client.get("/participants/").content.decode()
-    assert "Kwame Mensah</a>" in page and "(2 stories)" in page
+    assert "Kwame Mensah</a>" in page and '<p class="count">2 stories</p>' in page
     assert "No Stories Yet" not in page
 
 
@@ -89,4 +90,30 @@ def test_organisations_index_counts_people_stories_and_partnerships(client):
     make_partner(make_story(), council)
     page = client.get("/organisations/").content.decode()
     assert "Barnsley Council</a>" in page
-    assert "Local authority · 1 story of its people · 2 partnerships" in page
+    assert '<p class="card-meta">Local authority</p>' in page
+    assert '<p class="count">1 story by its people · partner in 2 stories</p>' in page
+
+
+def test_people_index_shows_a_photo_only_with_consent_and_else_a_plain_shape(client):
+    agreed = make_participant(name="Agreed To Photo", consent_photo=True)
+    declined = make_participant(name="Declined Photo", consent_photo=False)
+    for person in (agreed, declined):
+        make_story(participant=person)
+    shown = picture_of(agreed, "photo", "profile", "agreed")
+    kept = picture_of(declined, "photo", "profile", "declined")
+    page = client.get("/participants/").content.decode()
+    assert shown in page
+    assert kept not in page
+    # No initials: the shape is drawn by the stylesheet in an empty box.
+    assert '<div class="placeholder person-placeholder"></div>' in page
+
+
+def test_organisations_index_shows_each_logo_or_a_plain_shape(client):
+    with_logo = make_organisation(name="Has A Logo")
+    without = make_organisation(name="Has No Logo")
+    for organisation in (with_logo, without):
+        make_story(participant=make_participant(organisation=organisation))
+    logo = picture_of(with_logo, "logo", "logo", "logo")
+    page = client.get("/organisations/").content.decode()
+    assert logo in page
+    assert '<div class="placeholder organisation-placeholder"></div>' in page

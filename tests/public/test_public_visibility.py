@@ -284,11 +284,11 @@ def test_people_and_organisation_listings_count_only_public_stories(client, site
     people = client.get("/participants/").content.decode()
     assert "1 participant with published stories" in people
     assert f"{PUBLIC.participant}</a>" in people
-    assert "(1 story)" in people
+    assert '<p class="count">1 story</p>' in people
     organisations = client.get("/organisations/").content.decode()
     assert "2 organisations" in organisations
-    assert "1 story of its people · 0 partnerships" in organisations
-    assert "0 stories of its people · 1 partnership" in organisations
+    assert '<p class="count">1 story by its people</p>' in organisations
+    assert '<p class="count">partner in 1 story</p>' in organisations
 
 
 def test_withdrawing_consent_removes_the_story_from_every_page_at_once(client, site):

@@ -1,6 +1,9 @@
-import pytest
+import datetime as dt
 
-from tests.factories import make_cohort, make_participant, make_story, make_theme
+import pytest
+from django.utils import timezone
+
+from tests.factories import make_cohort, make_participant, make_story, make_theme, picture_of
 
 pytestmark = pytest.mark.django_db
 
@@ -66,3 +69,22 @@ def test_unknown_theme_is_a_404_in_the_site_look(client):
     assert response.status_code == 404
     assert "Page not found" in response.content.decode()
     assert "Skip to main content" in response.content.decode()
+
+
+def test_themes_index_pictures_each_theme_by_its_newest_public_story_or_a_plain_tile(client):
+    pictured, plain = make_theme(name="Pictured"), make_theme(name="Plain")
+    now = timezone.now()
+    older = make_story(published_at=now - dt.timedelta(days=9))
+    newer = make_story(published_at=now - dt.timedelta(days=2))
+    draft = make_story(status="draft", published_at=None)
+    stories = (older, newer, draft)
+    for story in stories:
+        story.themes.add(pictured)
+    make_story(published_at=now - dt.timedelta(days=1)).themes.add(pictured)  # no picture
+    addresses = {story: picture_of(story, "hero_image", "card", story.slug) for story in stories}
+    make_story().themes.add(plain)
+    page = client.get("/themes/").content.decode()
+    assert addresses[newer] in page
+    assert addresses[older] not in page
+    assert addresses[draft] not in page  # a draft's picture is not public
+    assert '<div class="placeholder theme-tile"></div>' in page  # Plain: a tile, no picture
