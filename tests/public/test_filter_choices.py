@@ -112,3 +112,14 @@ def test_often_found_with_leads_to_as_many_stories_as_it_says(client, programme_
     assert links
     for address, count in links:
         assert shown(client, address.replace("&amp;", "&")) == int(count) == 5
+
+
+def test_a_chosen_filter_that_now_finds_nothing_stays_chosen_without_a_zero(
+    client, programme_content
+):
+    page = client.get("/search/", {"q": "zzyzzx", "tag": "tag-1", "theme": "health"})
+    page = page.content.decode()
+    bar = filter_bar(page)
+    assert "(0)" not in page
+    assert 'value="health" checked' in bar
+    assert 'value="tag-1" selected' in bar
