@@ -1,6 +1,7 @@
 """A misspelt word finds its stories on either database, with "Did you mean"."""
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 
 from demo.loader import load_demo
@@ -64,7 +65,7 @@ def test_a_correctly_spelt_search_offers_no_correction(client, demo):
 
 def test_a_word_only_in_a_draft_is_never_offered(client):
     make_story(title="Public story about leisure", body="<p>Leisure centres.</p>")
-    make_story(
+    draft = make_story(
         title="Draft about the Zanzibarian plan",
         body="<p>Zanzibarian</p>",
         status=Story.Status.DRAFT,
@@ -78,6 +79,12 @@ def test_a_word_only_in_a_draft_is_never_offered(client):
         page = client.get("/search/", {"q": typo}).content.decode()
         assert secret not in page.lower().replace(typo.lower(), "")
         assert 'class="spelling"' not in page
+    # Once published, the same word is offered at once.
+    draft.status, draft.published_at = Story.Status.PUBLISHED, timezone.now()
+    draft.save()
+    cache.clear()
+    page = client.get("/search/", {"q": "Zanzibarien"}).content.decode()
+    assert 'href="/search/?q=Zanzibarian"' in page
 
 
 @pytest.mark.parametrize(
