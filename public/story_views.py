@@ -5,11 +5,12 @@ from impact.summary import theme_impact
 from pagecache import dependencies
 from pagecache.data import remember
 from pagecache.decorators import not_shared
-from stories import options, tallies
-from stories.filters import ALL_FILTERS, NAMES_NOTHING, StoryFilters, listing_reads
+from stories import facets, options, tallies
+from stories.filters import ALL_FILTERS, StoryFilters, listing_reads
 from stories.models import Story, Theme
 from stories.pagination import newest_first_page, page_of
 from stories.search import service as search
+from stories.search import spelling
 from stories.story_page import story_page_context
 
 THEME_PAGE_FILTERS = ("tag", "programme", "cohort", "q")
@@ -73,21 +74,32 @@ def _listing(
     def narrowed(*, probe=False):
         return filters.apply(within(public, probe), with_words=False, probe=probe)
 
-    matching = search.matching(narrowed(), filters.words) if filters.words else narrowed()
+    words = filters.words
     # Counts over the whole archive are kept until the content changes; once for all
     # filters that name nothing, or each made-up value would keep one (issue 19).
     scope = f"{request.path}?{filters.scope}"
     # Kept as stories change for the common choices (stories.tallies); any other mix
     # is counted once and kept until what it shows changes.
     tallied = filters.tallied(within_key)
+    matching = search.matching(narrowed(), words) if words else narrowed()
     counting = (lambda: tallies.count(tallied)) if tallied else matching.count
     count = remember(f"count:{scope}", counting, shows=shows)
+    # A misspelt word: "Did you mean", and when the words as typed find nothing, the
+    # results of the corrected ones (one query to know the words; more only for a typo).
+    suggestion = (
+        remember(f"spelling:{scope}", lambda: spelling.suggest(narrowed(), words), shows=shows)
+        if words and filters.all_found
+        else None
+    )
+    corrected = suggestion is not None and not count
+    if corrected:
+        words, count = suggestion.text, suggestion.count
     number = request.GET.get("page")
-    if filters.words:
-        best = search.ranked(narrowed(), filters.words) if count else []
+    if words:
+        best = search.ranked(narrowed(), words) if count else []
         page = page_of(best, number)
         cards = Story.objects.filter(pk__in=page.object_list).with_cards().in_bulk()
-        extracts = search.snippets(page.object_list, filters.words)
+        extracts = search.snippets(page.object_list, words)
         page.object_list = [cards[pk] for pk in page.object_list if pk in cards]
         for story in page.object_list:
             story.snippet = extracts.get(story.pk)
@@ -101,41 +113,34 @@ def _listing(
         common = count * WALK_WHEN_ONE_IN >= every
         ordered = narrowed(probe=common).latest_first().with_cards()
         page = newest_first_page(ordered, number, count=count, scope=scope, shows=shows)
+    # Each filter's choices that find stories, with how many: kept until what the page
+    # shows or the choices change; once for all filters that name nothing.
+    choices = remember(
+        f"choices:{scope}",
+        lambda: facets.offered(
+            filters, filter_names, stories=within(public, False), within_key=within_key, words=words
+        ),
+        shows=[*shows, dependencies.OPTIONS],
+    )
     return {
         "filters": filters,
         "query": filters.query(),
+        "spelling": {
+            "words": suggestion.text,
+            "query": filters.query_with_words(suggestion.text),
+            "exact_query": filters.query_with_words(suggestion.exact),
+            "corrected": corrected,
+        }
+        if suggestion
+        else None,
         "page": page,
         # A common word matches more than are ranked: the page says how many matched.
         "matches": count,
-        # Public themes only; when nothing matches, each counts none, whatever was asked.
-        "facets": remember(
-            f"facets:{scope if count else NAMES_NOTHING}",
-            lambda: _facets(matching, tallied),
-            # Naming nothing, every theme counts none: only the themes themselves matter.
-            shows=[*shows, dependencies.OPTIONS] if count else [dependencies.OPTIONS],
-        )
-        if "theme" in filter_names
-        else [],
-        "tag_options": options.public_tags() if "tag" in filter_names else [],
-        "programme_options": options.public_programmes() if "programme" in filter_names else [],
-        "cohort_options": options.public_cohorts() if "cohort" in filter_names else [],
+        "facets": choices.get("theme", []),
+        "tag_options": choices.get("tag", []),
+        "programme_options": choices.get("programme", []),
+        "cohort_options": choices.get("cohort", []),
     }
-
-
-def _facets(matching, tallied: str | None) -> list[Theme]:
-    """The public themes, each with how many of the matching stories have it: kept
-    counts when all public stories or one theme's match, else one counting query."""
-    if tallied == tallies.STORIES:
-        return tallies.public_themes_counted()
-    if tallied and tallied.startswith("theme:"):
-        chosen = int(tallied.split(":")[1])
-        themes = tallies.public_themes().order_by(*Theme._meta.ordering)
-        counted = list(tallies.with_counts(themes, tallies.key("themes", chosen, "")))
-        for theme in counted:
-            if theme.pk == chosen:  # every matching story has the chosen theme
-                theme.story_count = tallies.count(tallied)
-        return counted
-    return list(Theme.objects.public().with_story_counts(matching))
 
 
 def _listing_page(request, template: str, context: dict):

@@ -6,7 +6,7 @@ one the page reports as "not found" with an empty result; never an error.
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from urllib.parse import urlencode
 
@@ -159,6 +159,14 @@ class StoryFilters:
         themes = sorted(int(label.split(":")[1]) for label in labels if label.startswith("theme:"))
         return tallies.key("themes", *themes) if len(themes) == len(labels) == 2 else None
 
+    def without(self, name: str) -> "StoryFilters":
+        """These filters but `name`'s (a tag, programme, cohort or organisation)."""
+        return replace(
+            self,
+            slugs={k: v for k, v in self.slugs.items() if k != name},
+            objects={k: v for k, v in self.objects.items() if k != name},
+        )
+
     def apply(self, stories, *, with_words: bool = True, probe: bool = False):
         """`stories` narrowed by every filter (and by the words unless told not to).
 
@@ -191,6 +199,10 @@ class StoryFilters:
     def query(self, **extra) -> str:
         """This set of filters as a query string, plus `extra` (e.g. page=2)."""
         return urlencode(self.pairs() + [(k, v) for k, v in extra.items() if v])
+
+    def query_with_words(self, words: str) -> str:
+        """These filters as a query string, searching for `words` instead."""
+        return urlencode([pair for pair in self.pairs() if pair[0] != "q"] + [("q", words)])
 
     def active(self) -> list[ActiveFilter]:
         """Each filter in use, with how it reads and a query string without it."""

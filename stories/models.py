@@ -467,12 +467,36 @@ class SqliteSearchIndex(models.Model):
 SqliteSearchIndex._meta.get_field("query").register_lookup(Fts5Match)
 
 
+class SearchWord(models.Model):
+    """A word found in some story's search text: what a misspelt word is corrected to.
+
+    Filled as search text is rebuilt (stories.search.documents) and never emptied: a
+    word that is gone, or only in a draft, is harmless, since a correction is offered
+    only once a search of the public stories for it finds something
+    (stories.search.spelling). Looked up by first letter and length, so finding the
+    words near a typo reads a few hundred rows, whatever the archive's size.
+    """
+
+    word = models.CharField(max_length=40, primary_key=True)
+    initial = models.CharField(max_length=1)
+    length = models.PositiveSmallIntegerField()
+
+    class Meta:
+        ordering = ["word"]
+        indexes = [models.Index(fields=["initial", "length"], name="search_word_near")]
+
+    def __str__(self):
+        return self.word
+
+
 class Tally(models.Model):
     """How many public stories one thing has, kept as stories change (stories.tallies).
 
     Keys: `stories` (all), `participants` (people with a public story), `theme:7`,
     `themes:7:9` (stories with both, kept both ways round), `tag:12`,
-    `participant:4`, `cohort:2`, `programme:1`, and `outcome-stories|theme:7`
+    `participant:4`, `cohort:2`, `programme:1`, `theme-tag:7:12` and
+    `theme-programme:7:1` (a theme's stories with a tag, in a programme), `grid:7:2`
+    (in a cohort), and `outcome-stories|theme:7`
     (stories with an outcome). A page reads its counts here in
     one query, whatever the archive's size, instead of counting every story.
     """

@@ -2,7 +2,8 @@
 
 Each story's entry (TallyEntry) lists the keys it is counted under now: none
 unless it is public; else `stories`, its themes and every pair of them, its
-tags, its participant, their cohorts and programmes, its coverage-grid cells,
+tags, each theme with each tag and each programme (what a theme page's filters
+count), its participant, their cohorts and programmes, its coverage-grid cells,
 the organisations it names and every pair of them; and what it adds to the
 totals counted with repeats (its outcomes' figures, its organisations' pairings
 by kind). `refresh(story_ids)` works
@@ -55,6 +56,8 @@ PARTICIPANTS = "participants"  # how many people have at least one public story
 ORGANISATIONS = "organisations"  # named on one as the employer or a partner
 # The count of those with at least one, kept for each kind of key.
 HOW_MANY = {"participant": PARTICIPANTS, "organisation": ORGANISATIONS}
+THEME_TAG = "theme-tag"  # `theme-tag:7:12`: stories with theme 7 and tag 12
+THEME_PROGRAMME = "theme-programme"  # `theme-programme:7:1`: with theme 7, in programme 1
 CHUNK = 500
 _built = False  # this process has seen the tallies made once
 
@@ -87,11 +90,14 @@ def _keys_of(story_ids) -> tuple[dict[int, set[str]], dict[int, dict[str, list]]
         "content_object_id", "tag_id"
     ):
         keys[story].add(key("tag", tag))
+        # What a theme page's tag filter offers, and a tag page's theme filter.
+        keys[story] |= {key(THEME_TAG, theme, tag) for theme in themes.get(story, ())}
     cohorts = _cohorts_of(set(public.values()))
     for pk, person in public.items():
         for cohort, programme in cohorts.get(person, ()):
             keys[pk] |= {key("cohort", cohort), key("programme", programme)}
             keys[pk] |= {key("grid", theme, cohort) for theme in themes.get(pk, ())}
+            keys[pk] |= {key(THEME_PROGRAMME, theme, programme) for theme in themes.get(pk, ())}
             if pk in printed:  # in the cohort's printed brochure
                 keys[pk].add(key(PRINTED, cohort))
     _add_organisations(rows, keys, measures)

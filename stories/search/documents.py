@@ -9,6 +9,7 @@ from django.db import connection
 from django.utils.html import strip_tags
 
 from stories.models import SearchDocument, Story
+from stories.search import vocabulary
 
 BATCH = 2_000
 # A copy of "english" that also removes accents (migration 0003).
@@ -79,13 +80,15 @@ def refresh_documents(story_ids: Iterable[int]) -> int:
             .select_related("participant__organisation")
             .prefetch_related("partners", "themes", "tags")
         )
+        documents = [document_for(story) for story in stories]
         SearchDocument.objects.bulk_create(
-            [document_for(story) for story in stories],
+            documents,
             update_conflicts=True,
             unique_fields=["story"],
             update_fields=["names", "context", "body"],
         )
         vectorise(batch)
+        vocabulary.record(text for doc in documents for text in (doc.names, doc.context, doc.body))
     return len(ids)
 
 

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 MAX_TERMS = 24
 MAX_NAME_WORDS = 1
-_PIECE = re.compile(r'(-?)"([^"]*)"?|(-?)([^\s"]+)')
+# A word, a "quoted phrase" (closing quote optional), either with a minus before it.
+PIECE = re.compile(r'(-?)"([^"]*)"?|(-?)([^\s"]+)')
 _WORD = re.compile(r"\w+")
 
 
@@ -47,7 +48,7 @@ class ParsedQuery:
 
 def parse(text: str) -> ParsedQuery:
     wanted, excluded, joined, wanted_text, excluded_text = [], [], [], [], []
-    for match in _PIECE.finditer(text):
+    for match in PIECE.finditer(text):
         quoted = match.group(2) is not None
         minus, piece = (match.group(1), match.group(2)) if quoted else match.group(3, 4)
         words = tuple(_WORD.findall(piece))

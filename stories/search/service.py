@@ -53,17 +53,22 @@ def _ts_query(text: str) -> SearchQuery:
 
 def matching(stories, text: str):
     """`stories` narrowed to those that match `text`."""
-    query = parse(text)
-    if query.is_empty:
+    if parse(text).is_empty:
         return stories.none()
+    return stories.filter(matching_condition(text))
+
+
+def matching_condition(text: str) -> Q:
+    """The condition a story matching `text` (not empty) meets, for a filter or a count."""
+    query = parse(text)
     if _postgres():
         condition = Q(search_document__vector=_ts_query(text))
         if query.tolerates_typos:  # a misspelt name still finds its person or organisation
             condition |= Q(search_document__names__trigram_word_similar=text)
-        return stories.filter(condition)
+        return condition
     # A subquery read once: the planner then probes it, rather than matching per story.
     found = SqliteSearchIndex.objects.filter(query__fts5_match=fts5_expression(query))
-    return stories.filter(pk__in=found.values("story_id"))
+    return Q(pk__in=found.values("story_id"))
 
 
 def ranked(stories, text: str, *, window: int | None = None) -> list[int]:

@@ -27,6 +27,8 @@ PUBLIC_PAGES = {
     "tag": f"/tags/{TAG}/",
     "search-results": "/search/?q=Ipswich",
     "search-no-results": "/search/?q=zebra+crossing+xylophone",
+    "search-corrected": "/search/?q=leisure+servise",  # found through "Showing results for"
+    "search-did-you-mean": "/search/?q=helth",
     "search-empty": "/search/",
     "not-found": "/stories/no-such-story/",
     "impact": "/impact/",

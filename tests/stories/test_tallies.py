@@ -63,6 +63,11 @@ def test_a_public_story_counts_under_everything_it_shows_and_a_draft_under_nothi
         f"grid:{housing.pk}:{cohort.pk}": 1,  # the coverage grid's cells
         f"grid:{health.pk}:{cohort.pk}": 1,
         f"printed:{cohort.pk}": 1,  # agreed to print: in the cohort's brochure
+        # What a theme page's filters offer: its tags and programmes, with how many.
+        f"theme-tag:{housing.pk}:{tag}": 1,
+        f"theme-tag:{health.pk}:{tag}": 1,
+        f"theme-programme:{housing.pk}:{cohort.programme_id}": 1,
+        f"theme-programme:{health.pk}:{cohort.programme_id}": 1,
     }
 
 
