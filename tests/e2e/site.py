@@ -2,6 +2,8 @@
 
 from demo.loader import load_demo
 from editorial.sharing import create_share_link, share_url
+from sitepages import defaults
+from sitepages.models import SitePage
 from stories.models import Story, Theme
 from tests.factories import make_participant, make_story
 
@@ -27,11 +29,15 @@ PUBLIC_PAGES = {
     "search-no-results": "/search/?q=zebra+crossing+xylophone",
     "search-empty": "/search/",
     "not-found": "/stories/no-such-story/",
+    "not-found-unknown-address": "/no-such-page/",
     "impact": "/impact/",
     "impact-filtered": f"/impact/?theme={THEME}&type=funding",
     "impact-nothing-matches": "/impact/?kind=private&type=partnership",
     "brochure": f"/programmes/{PROGRAMME}/brochure/",
     "cohort-brochure": f"/programmes/{PROGRAMME}/{PROGRAMME}-march-2020/brochure/",
+    "accessibility": "/accessibility/",
+    "privacy": "/privacy/",
+    "contact": "/contact/",
 }
 
 
@@ -43,6 +49,8 @@ def load_site(*, more_in_theme: int = 0) -> dict[str, str]:
     opens from a share link to approve a draft.
     """
     load_demo(with_pictures=True)
+    # Made by the migrations, but a browser test before this one emptied the database.
+    defaults.add_missing(SitePage)
     theme = Theme.objects.get(slug=THEME)
     for n in range(1, more_in_theme + 1):
         story = make_story(
