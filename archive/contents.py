@@ -21,6 +21,9 @@ class Part:
     # Rows carry their primary key, rising through the file; False for groups, which
     # are named by natural key alone.
     numbered: bool = True
+    # Migrate makes default rows (the site pages): an exact restore of an archive holding
+    # rows of this model replaces them, whatever keys they were made under.
+    replaces_defaults: bool = False
 
     @property
     def model(self):
@@ -65,9 +68,9 @@ PARTS = [
     Part("stories.sharelink", merge="skip"),
     Part("stories.signoff", merge="child"),
     # The accessibility statement, privacy notice and contact page as the editors wrote
-    # them: migrate makes the defaults under the same keys, which a restore writes over;
-    # --merge keeps this site's own (matched by slug), never another site's promises.
-    Part("sitepages.sitepage", match=SLUG),
+    # them: a restore puts them in place of the defaults migrate made; --merge keeps this
+    # site's own (matched by slug), never another site's promises.
+    Part("sitepages.sitepage", match=SLUG, replaces_defaults=True),
     # History refers to objects by their primary keys inside its own data, so it
     # is restored exactly or not at all (see merge.py).
     Part("reversion.revision", merge="skip"),

@@ -1,5 +1,6 @@
 """The accessibility statement, privacy notice and contact page, as editors edit them."""
 
+from django import forms
 from django.contrib import admin
 
 from editorial.admin.media import NoncedMediaAdmin
@@ -21,6 +22,11 @@ class SitePageAdmin(OneRenewalPerWrite, NoncedMediaAdmin, admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "summary":  # a sentence or two: room to read it whole
+            kwargs["widget"] = forms.Textarea(attrs={"rows": 2, "cols": 80})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
         save_site_page(page=obj, by=request.user)

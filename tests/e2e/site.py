@@ -29,7 +29,6 @@ PUBLIC_PAGES = {
     "search-no-results": "/search/?q=zebra+crossing+xylophone",
     "search-empty": "/search/",
     "not-found": "/stories/no-such-story/",
-    "not-found-unknown-address": "/no-such-page/",
     "impact": "/impact/",
     "impact-filtered": f"/impact/?theme={THEME}&type=funding",
     "impact-nothing-matches": "/impact/?kind=private&type=partnership",
