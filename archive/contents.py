@@ -21,6 +21,9 @@ class Part:
     # Rows carry their primary key, rising through the file; False for groups, which
     # are named by natural key alone.
     numbered: bool = True
+    # Migrate makes default rows (the site pages): an exact restore of an archive holding
+    # rows of this model replaces them, whatever keys they were made under.
+    replaces_defaults: bool = False
 
     @property
     def model(self):
@@ -30,7 +33,12 @@ class Part:
 SLUG = (("slug",),)
 
 # Made by migrate: present in a database that is otherwise empty.
-MADE_BY_MIGRATE = ("auth.group", "auth.user", "participants.consentwording")
+MADE_BY_MIGRATE = (
+    "auth.group",
+    "auth.user",
+    "participants.consentwording",
+    "sitepages.sitepage",
+)
 
 PARTS = [
     Part("auth.group", natural=True, merge="skip", numbered=False),
@@ -59,6 +67,10 @@ PARTS = [
     # their answer, without the link).
     Part("stories.sharelink", merge="skip"),
     Part("stories.signoff", merge="child"),
+    # The accessibility statement, privacy notice and contact page as the editors wrote
+    # them: a restore puts them in place of the defaults migrate made; --merge keeps this
+    # site's own (matched by slug), never another site's promises.
+    Part("sitepages.sitepage", match=SLUG, replaces_defaults=True),
     # History refers to objects by their primary keys inside its own data, so it
     # is restored exactly or not at all (see merge.py).
     Part("reversion.revision", merge="skip"),
@@ -81,7 +93,15 @@ EXCLUDED = {
 }
 
 # Apps whose every model must be in PARTS or EXCLUDED (tests check it).
-COVERED_APPS = ["participants", "stories", "images", "pagecache", "taggit", "reversion"]
+COVERED_APPS = [
+    "participants",
+    "stories",
+    "sitepages",
+    "images",
+    "pagecache",
+    "taggit",
+    "reversion",
+]
 
 
 def part_for(label: str) -> Part:

@@ -217,6 +217,8 @@ def restore_site(archive: Archive, *, storage=default_storage) -> dict[str, int]
     counts = defaultdict(int)
     with all_or_nothing(writer):
         for part in PARTS:
+            if part.replaces_defaults and archive.manifest["counts"].get(part.label):
+                part.model._base_manager.all().delete()
             for where, row in loaded_rows(archive, part.label):
                 save_checked(row.object, row.m2m_data, where=where)
                 counts[part.label] += 1

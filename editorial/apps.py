@@ -13,11 +13,12 @@ class EditorialConfig(AppConfig):
     def ready(self):
         # Models are loaded only once every app is ready, so the revision
         # registry is filled here, as Django's own admin autodiscovery is.
-        from editorial import renewal
+        from editorial import renewal, site_page_services
         from editorial.revisions import register
 
         register()
         renewal.connect()
+        site_page_services.connect()
 
 
 class EditorsAdminConfig(admin_apps.AdminConfig):

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "participants",
     "stories",
     "impact",
+    "sitepages",
     "pagecache",
     "editorial",
     "public",
@@ -70,6 +71,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Under DEBUG, the site's own 404 page rather than Django's list of URL patterns.
+    "impactcms.not_found.SiteNotFoundPageMiddleware",
     # ETags for every page, and 304 when a browser's copy is still current.
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

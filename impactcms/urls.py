@@ -37,6 +37,7 @@ urlpatterns = [
     # Every picture a page shows: renditions, while what they show is public.
     path("pictures/<path:name>", picture, name="picture"),
     path("", include("public.people_urls")),
+    path("", include("public.page_urls")),
     path("", include("public.story_urls")),
     path("", include("impact.urls")),
 ]

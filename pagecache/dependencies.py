@@ -2,7 +2,8 @@
 
 A page (or a kept figure) names what it shows as dependency keys while it is
 made: `story:12`, `theme:7`, `tag:3`, `participant:5`, `organisation:9`,
-`cohort:2`, `programme:1`, `options` (the public choices of the filter bars) or
+`cohort:2`, `programme:1`, `sitepage:privacy` (a site page's text: only its own
+page and the sitemap read it), `options` (the public choices of the filter bars) or
 `listing` (anything that lists or counts every public story: the home page,
 `/stories/`, search, feeds, sitemaps, the impact report). A page that names
 nothing depends on `listing`. The page is kept with the token of each key it

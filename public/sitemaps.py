@@ -1,9 +1,11 @@
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, Max, OuterRef
 from django.utils.functional import cached_property
 
+from pagecache import dependencies
 from pagecache.data import remember
 from participants.models import Organisation, Participant
+from sitepages.models import ALL_DEPENDENCY_KEYS, SitePage
 from stories import tallies
 from stories.models import Story, Theme
 from stories.pagination import CountedPaginator
@@ -90,9 +92,36 @@ class OrganisationSitemap(UpdatedAtSitemap):
         return Organisation.objects.public().only("slug", "updated_at").order_by("pk")
 
 
+class SitePageSitemap(UpdatedAtSitemap):
+    """The accessibility statement, privacy notice and contact page: renewed as one is saved
+    (their own dependency keys, not the stories' listing), counted and dated in one query."""
+
+    name = "pages"
+    priority = 0.3
+
+    def items(self):
+        dependencies.depends_on(*ALL_DEPENDENCY_KEYS)
+        return SitePage.objects.only("slug", "updated_at").order_by("pk")
+
+    def _summary(self) -> dict:
+        return remember(
+            "sitemap:pages",
+            lambda: SitePage.objects.aggregate(count=Count("pk"), lastmod=Max("updated_at")),
+            shows=ALL_DEPENDENCY_KEYS,
+        )
+
+    @cached_property
+    def paginator(self):
+        return CountedPaginator(self._items(), self.limit, count=self._summary()["count"])
+
+    def get_latest_lastmod(self):
+        return self._summary()["lastmod"]
+
+
 SITEMAPS = {
     "stories": StorySitemap,
     "themes": ThemeSitemap,
     "participants": ParticipantSitemap,
     "organisations": OrganisationSitemap,
+    "pages": SitePageSitemap,
 }

@@ -4,6 +4,8 @@ from taggit.models import Tag
 
 from demo.loader import load_demo
 from editorial.sharing import create_share_link, share_url
+from sitepages import defaults
+from sitepages.models import SitePage
 from stories.models import Story, Theme
 from tests.factories import make_participant, make_story
 
@@ -36,6 +38,9 @@ PUBLIC_PAGES = {
     "impact-nothing-matches": "/impact/?kind=private&type=partnership",
     "brochure": f"/programmes/{PROGRAMME}/brochure/",
     "cohort-brochure": f"/programmes/{PROGRAMME}/{PROGRAMME}-march-2020/brochure/",
+    "accessibility": "/accessibility/",
+    "privacy": "/privacy/",
+    "contact": "/contact/",
 }
 
 
@@ -47,6 +52,8 @@ def load_site(*, more_in_theme: int = 0) -> dict[str, str]:
     opens from a share link to approve a draft.
     """
     load_demo(with_pictures=True)
+    # Made by the migrations, but a browser test before this one emptied the database.
+    defaults.add_missing(SitePage)
     theme = Theme.objects.get(slug=THEME)
     tag = Tag.objects.get(slug=TAG)  # by its slug: readers see its name, "Physical activity"
     for n in range(1, more_in_theme + 1):

@@ -143,6 +143,10 @@ def test_feed_of_an_unknown_theme_is_a_404(client, themed):
     assert client.get("/feeds/themes/no-such-theme/").status_code == 404
 
 
+# The accessibility statement, privacy notice and contact page: on every site, stories or not.
+SITE_PAGES = ["/accessibility/", "/privacy/", "/contact/"]
+
+
 def read_sitemap(client) -> dict[str, str]:
     """Each URL in the sitemaps /sitemap.xml indexes, with its <lastmod>."""
     response = client.get("/sitemap.xml")
@@ -207,6 +211,7 @@ def test_sitemap_lists_every_public_page_and_nothing_else(client):
     make_partner(make_story(participant=withdrawn), hidden_partner)
 
     expected = {
+        *SITE_PAGES,
         public.get_absolute_url(),
         second.get_absolute_url(),
         theme.get_absolute_url(),
@@ -232,8 +237,8 @@ def test_sitemap_lastmod_is_when_the_story_last_changed(client):
     assert listed[f"{SERVER}{story.get_absolute_url()}"].startswith("2024-05-06")
 
 
-def test_sitemap_of_an_empty_site_is_valid_and_empty(client):
-    assert read_sitemap(client) == {}
+def test_sitemap_of_a_site_with_no_stories_is_valid_and_lists_only_its_own_pages(client):
+    assert set(read_sitemap(client)) == {f"{SERVER}{path}" for path in SITE_PAGES}
 
 
 def test_robots_txt_points_at_the_sitemap_and_keeps_crawlers_out_of_admin(client):

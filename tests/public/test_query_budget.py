@@ -55,7 +55,14 @@ BUDGET = {
     "/organisations/home-council/": 9,
     "/feeds/stories/": 4,
     "/feeds/themes/alpha/": 5,
-    "/sitemap.xml": 9,
+    # The site pages' section: their count and last change in one query, and the tokens of
+    # their own keys (renewed as one is saved, not with the stories' listing).
+    "/sitemap.xml": 11,
+    "/sitemap-pages.xml": 3,
+    # The site pages: the page's own token and its row.
+    "/accessibility/": 2,
+    "/privacy/": 2,
+    "/contact/": 2,
     "/sitemap-stories.xml": 3,
     "/robots.txt": 0,
     # Totals, coverage and the network are aggregates: the same queries at any size.

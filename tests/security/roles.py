@@ -27,6 +27,7 @@ from participants.models import (
     Participant,
     Programme,
 )
+from sitepages.models import SitePage
 from stories.models import (
     Outcome,
     ShareLink,
@@ -115,6 +116,7 @@ WATCHED = [
     Group,
     Group.permissions.through,
     AccessAttempt,
+    SitePage,
     Revision,
     Version,
     LogEntry,

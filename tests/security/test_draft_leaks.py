@@ -215,6 +215,10 @@ def seeds(site: Site) -> dict[str, list[dict]]:
         "sitemap": [{}],
         "sitemap-section": [{"section": section} for section in SITEMAPS],
         "robots": [{}],
+        # The site's own pages: they name no story, but the walk reads them all the same.
+        "pages:accessibility": [{}],
+        "pages:privacy": [{}],
+        "pages:contact": [{}],
         # Pictures are served only while what they show is public (tests/images/ says so
         # in full); these stories have none, so each address is a 404 for everyone.
         "picture": [

@@ -35,6 +35,7 @@ from participants.models import (
     Participant,
     Programme,
 )
+from sitepages.models import SitePage
 from stories.models import ShareLink, SignOff, StatusChange, Story, Theme
 from tests.factories import (
     make_cohort,
@@ -92,6 +93,7 @@ GROUP = "/admin/auth/group/"
 ATTEMPT = "/admin/axes/accessattempt/"
 TAG = "/admin/taggit/tag/"
 AUTOCOMPLETE = "/admin/autocomplete/?term=&"
+SITE_PAGE = "/admin/sitepages/sitepage/"
 
 # Rounded to the second: the admin's date and time inputs have no finer grain.
 NOW = timezone.now().replace(microsecond=0)
@@ -916,6 +918,21 @@ TABLE = [
         NOBODY,
         Post(ERASURE + "{erasure}/delete/", {"post": "yes"}, gone(Erasure, "erasure")),
     ),
+    # The site's own pages: accessibility statement, privacy notice, contact. A fixed
+    # set (made by the migrations): nobody adds or deletes one.
+    Row("site pages app page", READERS, Page("/admin/sitepages/", refusals=(403, 404))),
+    Row("site page list", READERS, Page(SITE_PAGE)),
+    Row("site page add page", NOBODY, Page(SITE_PAGE + "add/")),
+    *object_rows(
+        "site page (the accessibility statement)",
+        SITE_PAGE + "{site_page}/",
+        SitePage,
+        "site_page",
+        read=READERS,
+        change=EDITORS,
+        delete=NOBODY,
+        edit={"title": "Edited statement", "body": "<p>Edited.</p>"},
+    ),
     # Users, groups, login attempts, raw tags
     Row("user list", SUPERUSERS, Page(USER)),
     Row("user add page", SUPERUSERS, Page(USER + "add/", offers=SAVE_BUTTON)),
@@ -1116,6 +1133,7 @@ def build_world() -> World:
         "someone": User.objects.create_user("someone").pk,
         "funders": Group.objects.create(name="Funders").pk,
         "tag": Tag.objects.get(name="role-table").pk,
+        "site_page": SitePage.objects.get(slug="accessibility").pk,
     }
     return World(ids=ids, users=users)
 

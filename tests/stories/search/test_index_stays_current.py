@@ -99,7 +99,7 @@ def test_rebuild_command_indexes_stories_that_have_no_search_text(ipswich, capsy
     SearchDocument.objects.all().delete()
     assert found("Wilesmith") == []
     call_command("rebuild_search_index", "--missing")
-    assert "Indexed 1 stories" in capsys.readouterr().out
+    assert "Search index: indexed 1 story in" in capsys.readouterr().out
     assert found("Wilesmith") == [ipswich]
 
 
