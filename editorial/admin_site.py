@@ -7,6 +7,7 @@ models as it is imported and so needs this site to exist already.
 
 from django.contrib import admin
 from django.db.models.base import ModelBase
+from django.urls import reverse
 
 from editorial.dashboard import dashboard
 
@@ -63,7 +64,9 @@ class EditorsAdminSite(admin.AdminSite):
         grouped = {
             "name": INFRASTRUCTURE_HEADING,
             "app_label": "site-administration",
-            "app_url": "",
+            # A heading of its own on the dashboard: the app list's template links each
+            # heading, and an empty address would be the page itself ("current" everywhere).
+            "app_url": reverse("admin:index") + "#site-administration",
             "has_module_perms": True,
             "models": [
                 {**model, "name": f"{model['name']} ({app['name']})"}

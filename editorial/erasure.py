@@ -39,7 +39,15 @@ from editorial.subject_access import (
 )
 from pagecache.versions import bump
 from participants.models import Erasure, Participant
-from stories.models import ShareLink, SignOff, SqliteSearchIndex, Story, TaggedStory
+from stories.models import (
+    SearchDocument,
+    ShareLink,
+    SignOff,
+    SqliteSearchIndex,
+    Story,
+    TaggedStory,
+)
+from stories.search.forgetting import forget
 
 logger = logging.getLogger(__name__)
 
@@ -211,7 +219,9 @@ def erase_participant(*, participant: Participant, by) -> ErasureReport:
       memberships; tags only their stories used; then the participant. One
       `Erasure` row (id, by, at) is written.
     - search: on SQLite the FTS5 index is merged, so the deleted text leaves
-      its shadow tables too (a delete alone leaves the words in old segments).
+      its shadow tables too (a delete alone leaves the words in old segments);
+      the words of their stories and name that no other story has leave the
+      vocabulary that misspellings are corrected to (stories.search.forgetting).
     - page cache: the content version is renewed, so no page cached before
       shows them again.
     - files: their pictures and renditions leave the storage (disk or bucket)
@@ -227,6 +237,14 @@ def erase_participant(*, participant: Participant, by) -> ErasureReport:
         participant = Participant.objects.select_for_update().get(pk=participant.pk)
         plan = plan_erasure(participant)
         own = [story.pk for story in plan.stories]
+        # What their stories' search text held, and their name however it is written.
+        their_words = [
+            text
+            for row in SearchDocument.objects.filter(story_id__in=own).values_list(
+                "names", "context", "body"
+            )
+            for text in row
+        ] + [participant.name, participant.job_title, participant.bio]
         _delete_revisions(plan.versions)
         LogEntry.objects.filter(pk__in=plan.log_entry_ids).delete()
         # On stories now about someone else too: cascades reach only their own stories'.
@@ -238,6 +256,7 @@ def erase_participant(*, participant: Participant, by) -> ErasureReport:
         Tag.objects.filter(pk__in=plan.tag_ids).delete()
         Participant.objects.filter(pk=participant.pk).delete()
         _merge_search_index()
+        forget(their_words)
         erasure = Erasure.objects.create(participant_id=participant.pk, by=by)
         bump()
         report = ErasureReport(erasure=erasure, removed=plan.counts, mentions=plan.mentions)

@@ -251,7 +251,12 @@ class OrganisationAdmin(
         # The host alone: a full address with its path took a third of the list's width.
         if not obj.website:
             return "—"
-        host = urlsplit(obj.website).netloc.removeprefix("www.") or obj.website
+        parts = urlsplit(obj.website)
+        host = parts.netloc.removeprefix("www.") or obj.website
+        # Only a web address is a link: the form refuses any other, but a row written
+        # another way (the shell, a fixture) must not become a live javascript: link.
+        if parts.scheme not in ("http", "https"):
+            return host
         return format_html('<a href="{}" rel="noopener">{}</a>', obj.website, host)
 
     @admin.display(description="People", ordering="people_total")

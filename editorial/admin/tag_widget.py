@@ -16,6 +16,9 @@ from stories.models import Story
 
 # Enough to cover the tags an editor reuses; the rest are still typed by hand.
 SUGGESTION_LIMIT = 200
+# taggit makes a tag's slug from its name, and adds "_1", "_2"… when another tag has
+# that slug: room is kept for the suffix, so the slug always fits its column.
+SLUG_SUFFIX_ROOM = 4
 
 
 class TagChipsWidget(TagWidget):
@@ -40,7 +43,7 @@ class TagNamesField(TagField):
 
     def clean(self, value):
         names = super().clean(value)
-        longest = Tag._meta.get_field("name").max_length
+        longest = Tag._meta.get_field("name").max_length - SLUG_SUFFIX_ROOM
         too_long = [name for name in names if len(name) > longest]
         if too_long:
             raise forms.ValidationError(

@@ -13,6 +13,7 @@ from stories.models import Story
 from tests.e2e.pages import log_in, screenshot
 from tests.e2e.site import SEED_STORY, load_site
 from tests.factories import make_staff
+from tests.images.pictures import upload
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -49,7 +50,12 @@ def admin_pages(db):
     load_site()
     make_staff("erin-editor", "Editors")
     story = Story.objects.get(slug=SEED_STORY)
-    person = Participant.objects.exclude(photo="").first()
+    # The demo gives no one a photo (demo.pictures): this person gets one, so the
+    # participant form's thumbnail has a picture to show.
+    person = Participant.objects.get(slug="andrew-wilesmith")
+    person.photo_alt = "Andrew Wilesmith outside the leisure centre"
+    person.photo.save("andrew.jpg", upload(size=(900, 900)), save=False)
+    person.save()
     return {
         "dashboard": "/admin/",
         "story-list": "/admin/stories/story/",

@@ -344,3 +344,23 @@ def test_others_are_not_offered_erasure_and_cannot_force_it(person, client, role
 
 def test_editors_are_offered_erasure(editor_client, person):
     assert "erase_personal_data" in editor_client.get(CHANGELIST).content.decode()
+
+
+def test_a_word_only_their_stories_had_leaves_the_search_vocabulary_and_shared_words_stay():
+    """The words misspellings are corrected to (stories.SearchWord) are derived from
+    the search text: erasing a person takes out the words that only they had."""
+    from stories.models import SearchWord
+    from stories.search.documents import refresh_documents
+    from tests.factories import make_participant, make_story
+
+    them = make_participant(name="Quillon Vantrobe", slug="quillon")
+    theirs = make_story(title="Lantern walks in Marrowfield", participant=them)
+    other = make_story(title="Lantern walks elsewhere", participant=make_participant(slug="o"))
+    refresh_documents([theirs.pk, other.pk])
+    assert {"quillon", "vantrobe", "marrowfield", "lantern"} <= set(
+        SearchWord.objects.values_list("word", flat=True)
+    )
+    erase_participant(participant=them, by=None)
+    words = set(SearchWord.objects.values_list("word", flat=True))
+    assert not {"quillon", "vantrobe", "marrowfield"} & words
+    assert "lantern" in words

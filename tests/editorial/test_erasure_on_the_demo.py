@@ -41,5 +41,7 @@ def test_erasing_andrew_leaves_his_name_only_where_others_name_him(
         f"participants.Participant #{kwame.pk}",
         f"stories.Story #{kwame_story.pk}",
         f"stories.SearchDocument #{kwame_story.pk}",
+        # The search vocabulary keeps the word while Kwame's story has it.
+        "stories.SearchWord #wilesmith",
         *(f"reversion.Version #{pk}" for pk in kwame_versions),
     }

@@ -2,8 +2,8 @@
 
 `read_page` reads HTML as a tree (tests.markup) and reports every live thing
 that the site's own templates never make: a script that is not the site's
-JSON-LD, an event handler, a `javascript:`/`data:`/`vbscript:` address, a
-style, an element that runs or embeds content, or an element given the class or
+JSON-LD or one of its own files under /static/, an event handler, a
+`javascript:`/`data:`/`vbscript:` address, a style, an element that runs or embeds content, or an element given the class or
 id a payload asked for. It also keeps the page's text and JSON-LD, so a test
 can check that hostile text arrived as text.
 """
@@ -83,10 +83,23 @@ def _json_ld(element: Element) -> bool:
     )
 
 
+def _our_file(element: Element) -> bool:
+    """A script file of the site's own (static/js/): empty, loaded from /static/.
+
+    Content could only make a <script> by escaping, and could not give it this address
+    on our own origin without a file of ours there.
+    """
+    return (
+        element.tag == "script"
+        and element.attrs.get("src", "").startswith("/static/")
+        and not element.text("").strip()
+    )
+
+
 def _problems(element: Element) -> list[str]:
     tag, attrs = element.tag, element.attrs
     problems = []
-    if tag == "script" and not _json_ld(element):
+    if tag == "script" and not (_json_ld(element) or _our_file(element)):
         problems.append(f"<script type={attrs.get('type')!r}>")
     if tag in FORBIDDEN_ELEMENTS and not _our_chart(element):
         problems.append(f"<{tag}> element")

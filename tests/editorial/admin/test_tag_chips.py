@@ -105,7 +105,7 @@ def test_a_tag_too_long_to_store_is_a_field_error_and_nothing_is_saved(editor_cl
 
     assert response.status_code == 200
     assert response.context["adminform"].form.errors["tags"] == [
-        f"A tag can be at most 100 characters long; “{'x' * 40}…” has 150."
+        f"A tag can be at most 96 characters long; “{'x' * 40}…” has 150."
     ]
     # The box comes back as it was sent, to mend.
     assert tags_field(response).one("input", name="tags").attrs["value"] == sent["tags"][0]
