@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
@@ -92,8 +94,13 @@ def _listing(
         else None
     )
     corrected = suggestion is not None and not count
+    typed = words
     if corrected:
         words, count = suggestion.text, suggestion.count
+        # The filters narrow the corrected search: their choices are counted for the
+        # corrected words, so their links carry them, or each linked page would make
+        # a correction of its own (perhaps another word) and show another number.
+        filters = replace(filters, words=words)
     number = request.GET.get("page")
     if words:
         best = search.ranked(narrowed(), words) if count else []
@@ -127,6 +134,7 @@ def _listing(
         "query": filters.query(),
         "spelling": {
             "words": suggestion.text,
+            "typed": typed,
             "query": filters.query_with_words(suggestion.text),
             "exact_query": filters.query_with_words(suggestion.exact),
             "corrected": corrected,

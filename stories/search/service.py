@@ -5,6 +5,8 @@ story queryset that already starts from `Story.objects.public()`; search only
 narrows and orders it, so nothing non-public is ever found.
 """
 
+import re
+
 from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
@@ -69,6 +71,18 @@ def matching_condition(text: str) -> Q:
     # A subquery read once: the planner then probes it, rather than matching per story.
     found = SqliteSearchIndex.objects.filter(query__fts5_match=fts5_expression(query))
     return Q(pk__in=found.values("story_id"))
+
+
+def has_word(word: str) -> Q:
+    """Stories whose search text has `word` (letters only, lower case) as a whole word,
+    not a word of the same stem: read only among those a search has already found."""
+    boundary = r"\y" if _postgres() else r"\b"
+    pattern = f"{boundary}{re.escape(word)}{boundary}"
+    return (
+        Q(search_document__names__iregex=pattern)
+        | Q(search_document__context__iregex=pattern)
+        | Q(search_document__body__iregex=pattern)
+    )
 
 
 def ranked(stories, text: str, *, window: int | None = None) -> list[int]:

@@ -5,7 +5,8 @@ replaced by the nearest word that does: one or two letters added, dropped,
 changed or swapped, the same first letter. Among the nearest, the one that
 finds most of the stories searched is chosen, and only if it finds some: the
 vocabulary holds every story's words, drafts' too, so a word is offered only
-once the public stories searched are seen to have it. Words in "quotes" are
+once the public stories searched are seen to have it, as it is (not a word of
+the same stem). Words in "quotes" are
 taken as typed.
 """
 
@@ -110,10 +111,17 @@ def _nearest(word: str, edits: int, candidates: list[str]) -> dict[str, int]:
 
 
 def _counts(stories, words: set[str]) -> dict[str, int]:
-    """How many of `stories` each word finds, in one query."""
+    """How many of `stories` have each word, as it is, in one query.
+
+    The search matches stems ("walling" finds "walls"), so a word only a draft or a
+    withdrawn person's story has could seem found; it must be there as it is.
+    """
     if not words:
         return {}
-    found = search.matching_condition
+
+    def found(word):
+        return search.matching_condition(word) & search.has_word(word)
+
     counted = stories.aggregate(
         **{f"w{index}": Count("pk", filter=found(word)) for index, word in enumerate(sorted(words))}
     )

@@ -3,9 +3,10 @@
 `read_page` reads HTML as a tree (tests.markup) and reports every live thing
 that the site's own templates never make: a script that is not the site's
 JSON-LD or one of its own files under /static/, an event handler, a
-`javascript:`/`data:`/`vbscript:` address, a style, an element that runs or embeds content, or an element given the class or
-id a payload asked for. It also keeps the page's text and JSON-LD, so a test
-can check that hostile text arrived as text.
+`javascript:`/`data:`/`vbscript:` address, a style, an element that runs or
+embeds content, or an element given the class or id a payload asked for. It
+also keeps the page's text and JSON-LD, so a test can check that hostile text
+arrived as text.
 """
 
 import json
