@@ -122,12 +122,21 @@ def _listing(
         page = newest_first_page(ordered, number, count=count, scope=scope, shows=shows)
     # Each filter's choices that find stories, with how many: kept until what the page
     # shows or the choices change; once for all filters that name nothing.
-    choices = remember(
-        f"choices:{scope}",
-        lambda: facets.offered(
-            filters, filter_names, stories=within(public, False), within_key=within_key, words=words
-        ),
-        shows=[*shows, dependencies.OPTIONS],
+    # Filters that name nothing find nothing, so no choice would find anything either.
+    choices = (
+        remember(
+            f"choices:{scope}",
+            lambda: facets.offered(
+                filters,
+                filter_names,
+                stories=within(public, False),
+                within_key=within_key,
+                words=words,
+            ),
+            shows=[*shows, dependencies.OPTIONS],
+        )
+        if filters.all_found
+        else {}
     )
     return {
         "filters": filters,

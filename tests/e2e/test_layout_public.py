@@ -6,9 +6,11 @@ of a listing on a phone, cards that stay short, a story page that uses the width
 import pytest
 from django.db.models import Count
 
+from participants.models import Participant
 from stories.models import Story
 from tests.e2e.pages import screenshot, show
 from tests.e2e.site import SEED_STORY, TAG, THEME, load_site
+from tests.images.pictures import upload
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -129,6 +131,12 @@ def test_story_page_puts_person_partners_and_outcomes_beside_the_body_on_a_lapto
 
 def test_indexes_show_a_picture_or_placeholder_and_a_count_for_each(browser):
     load_site()
+    # The demo gives no one a photo (demo.pictures): one person agrees to show one.
+    person = Participant.objects.get(slug="andrew-wilesmith")
+    person.photo_alt = "Andrew Wilesmith outside the leisure centre"
+    person.consent_photo = True
+    person.photo.save("andrew.jpg", upload(size=(900, 900)), save=False)
+    person.save()
     pictured = {}
     with browser() as open_page:
         page = open_page(viewport=LAPTOP)
@@ -149,5 +157,6 @@ def test_indexes_show_a_picture_or_placeholder_and_a_count_for_each(browser):
                     assert box.inner_text().strip() == "", "a placeholder shows no initials"
                 assert "stor" in each.locator(".count").inner_text(), address
             pictured[address] = page.locator(".placeholder img").count()
-    # The demo has theme pictures, portraits and logos to show.
+    # Theme pictures, the one photo and the demo's logos.
+    assert pictured["/participants/"] == 1, pictured
     assert all(pictured.values()), pictured

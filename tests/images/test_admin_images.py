@@ -50,10 +50,10 @@ def test_the_upload_help_states_the_limits(editor_client):
     assert "up to 20 MB and 50 megapixels" in page
 
 
-def test_admin_lists_show_a_small_rendition_not_the_original(admin_client):
+def test_the_story_form_shows_a_small_rendition_not_the_original(admin_client):
     from tests.images.test_renditions import story_with_hero
 
     story = story_with_hero()
-    page = admin_client.get("/admin/stories/story/").content.decode()
-    assert "card-400.jpeg" in page
-    assert story.hero_image.url not in page
+    page = admin_client.get(f"/admin/stories/story/{story.pk}/change/").content.decode()
+    assert "/pictures/renditions/" in page
+    assert f'src="{story.hero_image.url}"' not in page
