@@ -18,6 +18,7 @@ from django.shortcuts import render
 from django.utils.safestring import mark_safe
 
 from impact.brochure_pages import number_pages
+from impact.figures import POUNDS
 from pagecache.data import remember
 from participants.models import Cohort, ConsentScope, Programme
 from stories import options, tallies
@@ -71,7 +72,7 @@ def cover_figures(stories) -> dict:
         organisations |= {p.organisation_id for p in story.partnerships.all()}
         for outcome in story.outcomes.all():
             outcomes += 1
-            if outcome.kind == OutcomeKind.FUNDING and outcome.unit == "GBP" and outcome.value:
+            if outcome.kind == OutcomeKind.FUNDING and outcome.unit == POUNDS and outcome.value:
                 funding += outcome.value
     return {
         "stories": len(stories),

@@ -11,11 +11,10 @@ from decimal import Decimal
 from django.db.models import Count
 
 from impact import reports
+from impact.figures import POUNDS, figure
 from pagecache.data import remember
 from stories import tallies
 from stories.models import OutcomeKind
-
-POUNDS = "GBP"
 
 
 @dataclass(frozen=True)
@@ -58,8 +57,7 @@ def reach(stories, *, scope: str, organisations: int) -> Reach:
 
 def pounds(amount: Decimal) -> str:
     """£1,340,000; pence only where there are some (£12.50)."""
-    places = 0 if amount == amount.to_integral_value() else 2
-    return f"£{amount:,.{places}f}"
+    return figure(amount, POUNDS)
 
 
 def _count(n: int, one: str, many: str) -> str:

@@ -9,6 +9,8 @@ from participants.querysets import public_story
 RELATED_AT_LEAST = 3
 # Related stories are ranked among this many of the newest sharing a theme.
 RELATED_POOL = 200
+# The themes' index looks for each theme's picture among this many newest public stories.
+COVER_POOL = 500
 
 
 class StoryQuerySet(models.QuerySet):
@@ -210,10 +212,19 @@ class ThemeQuerySet(models.QuerySet):
 
     def with_newest_picture(self, stories):
         """Each theme with `cover_id`: the newest of `stories` on it with a picture (or
-        None), for the themes' index. A probe per theme, walking the newest stories."""
+        None), for the themes' index.
+
+        Looked for among the COVER_POOL newest of `stories` only: walking them all for a
+        theme none of whose stories has a picture read the whole archive per theme
+        (293 ms for 7 themes at 30,000 stories). A theme with no pictured story among
+        them gets its plain tile.
+        """
         through = _stories(self).themes.through
         on_theme = through.objects.filter(story=OuterRef("pk"), theme=OuterRef(OuterRef("pk")))
-        newest = stories.exclude(hero_image="").filter(Exists(on_theme)).latest_first()
+        pool = stories.latest_first().values("pk")[:COVER_POOL]
+        newest = (
+            stories.filter(pk__in=pool).exclude(hero_image="").filter(Exists(on_theme))
+        ).latest_first()
         return self.annotate(cover_id=Subquery(newest.values("pk")[:1]))
 
 

@@ -1,12 +1,12 @@
 import json
 from datetime import timedelta
-from decimal import Decimal
 
 from django import template
 from django.utils.html import _json_script_escapes
 from django.utils.safestring import mark_safe
 
 from common.addresses import slug_address
+from impact import figures
 
 register = template.Library()
 
@@ -41,11 +41,4 @@ def whole_minutes(duration: timedelta) -> int:
 @register.filter
 def figure(value, unit: str = "") -> str:
     """A figure as a reader reads it: £1,340,000 for pounds, else "6,200 people"."""
-    if value is None:
-        return ""
-    amount = Decimal(value)
-    places = 0 if amount == amount.to_integral_value() else 2
-    number = f"{amount:,.{places}f}"
-    if unit == "GBP":
-        return f"£{number}"
-    return f"{number} {unit}".strip()
+    return figures.figure(value, unit)

@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from stories import querysets
 from tests.factories import make_cohort, make_participant, make_story, make_theme, picture_of
 
 pytestmark = pytest.mark.django_db
@@ -88,3 +89,19 @@ def test_themes_index_pictures_each_theme_by_its_newest_public_story_or_a_plain_
     assert addresses[older] not in page
     assert addresses[draft] not in page  # a draft's picture is not public
     assert '<div class="placeholder theme-tile"></div>' in page  # Plain: a tile, no picture
+
+
+def test_a_themes_picture_is_looked_for_among_the_newest_public_stories_only(client, monkeypatch):
+    """A theme whose only pictured story is older than the pool gets its plain tile: the
+    index never walks the whole archive for a theme without pictures."""
+    monkeypatch.setattr(querysets, "COVER_POOL", 2)
+    theme = make_theme(name="Old pictures")
+    now = timezone.now()
+    old = make_story(published_at=now - dt.timedelta(days=30))
+    old.themes.add(theme)
+    address = picture_of(old, "hero_image", "card", old.slug)
+    for days in (2, 1):
+        make_story(published_at=now - dt.timedelta(days=days))
+    page = client.get("/themes/").content.decode()
+    assert address not in page
+    assert '<div class="placeholder theme-tile"></div>' in page
