@@ -11,7 +11,7 @@ from pathlib import Path
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
-from impactcms import databases, object_storage
+from impactcms import databases, email, object_storage
 from impactcms.env import envbool, envint, envlist, envstr
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -50,13 +50,17 @@ INSTALLED_APPS = [
     "reversion",
     "csp",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "images",
     "participants",
     "stories",
     "impact",
     "sitepages",
     "pagecache",
+    "notifications",
     "editorial",
+    "portal",
     "public",
     "archive",
     "demo",
@@ -196,6 +200,28 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 TAGGIT_CASE_INSENSITIVE = True
 
 SITE_NAME = envstr("SITE_NAME", "Stories of Impact")
+
+# --- Background work and email ------------------------------------------------------
+# Notifications are sent by background tasks (django-tasks, the backport of Django
+# 6.0's tasks framework): queued in the database, in the same transaction as the
+# event, and run by `manage.py db_worker` (`make run` starts one; production runs it
+# as a service). TASKS_IMMEDIATE=1 (the tests) runs each task at once instead.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
+        if envbool("TASKS_IMMEDIATE", False)
+        else "django_tasks_db.DatabaseBackend",
+    }
+}
+# Where links in emails point: the site's public address, e.g. https://stories.example.org.
+SITE_URL = envstr("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", f"{SITE_NAME} <stories@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# SMTP when EMAIL_URL (smtp://user:password@host:587, smtps:// for TLS from the start)
+# or EMAIL_HOST is set; otherwise (development) each email is printed and kept as a
+# file under var/mail/ (notifications.outbox).
+EMAIL_OUTBOX_DIR = Path(envstr("EMAIL_OUTBOX_DIR", str(BASE_DIR / "var" / "mail")))
+globals().update(email.email_settings())
 
 LOGGING = {
     "version": 1,

@@ -34,6 +34,8 @@ urlpatterns = [
         name="sitemap-section",
     ),
     path("robots.txt", robots_txt, name="robots"),
+    # The participant's own pages, opened by an invitation link.
+    path("my/", include("portal.urls")),
     # Every picture a page shows: renditions, while what they show is public.
     path("pictures/<path:name>", picture, name="picture"),
     path("", include("public.people_urls")),

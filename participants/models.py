@@ -129,6 +129,12 @@ class Participant(HasImages, models.Model):
     photo_decorative = models.BooleanField("photo is decorative", default=False)
     renditions = models.JSONField(default=dict, blank=True, editable=False)
     bio = models.TextField(blank=True)
+    # Personal data: for editors and the participant's own emails only, never shown
+    # in public; in the subject-access export, and removed by erasure.
+    email = models.EmailField(
+        blank=True,
+        help_text="Where invitations and news of their story go. Never shown in public.",
+    )
 
     # The consent record: what the participant agreed to, and whether it still stands.
     consent_given = models.BooleanField(default=False)
@@ -327,3 +333,42 @@ class Erasure(models.Model):
 
     def __str__(self):
         return f"Participant #{self.participant_id} erased"
+
+
+class Invitation(models.Model):
+    """A link that lets one participant into their own pages (/my/), and nothing else.
+
+    The link carries a signed token naming this row and a secret; only a hash of the
+    secret is stored, so the database alone never yields a working link. A link is
+    used once: the browser that opens it holds a participant session (portal.access)
+    until the link expires or is revoked; opened anywhere else it is refused with a
+    way to ask for a new one.
+    """
+
+    participant = models.ForeignKey(
+        Participant, on_delete=models.CASCADE, related_name="invitations"
+    )
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    sent_to = models.EmailField("sent to", blank=True)
+    # Where the link leads once the participant is in, e.g. a story to approve.
+    lands_on = models.CharField(max_length=200, blank=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["participant", "-created_at"])]
+
+    def __str__(self):
+        return (
+            f"Invitation for {self.participant} of {timezone.localtime(self.created_at):%-d %b %Y}"
+        )
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None and self.expires_at > timezone.now()

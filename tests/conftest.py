@@ -13,6 +13,13 @@ def quick_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def tasks_run_at_once(settings):
+    """Background tasks (notifications) run as they are enqueued, in the test's own
+    transaction: an email a write queues is in `mail.outbox` when the write returns."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
 def media_in_tmp(settings, tmp_path):
     """Uploads made by a test land in a temporary folder, never in the project."""
     settings.MEDIA_ROOT = tmp_path / "media"
