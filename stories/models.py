@@ -548,3 +548,57 @@ class TallyClock(models.Model):
 
     def __str__(self):
         return f"Tallies swept until {self.swept_until:%Y-%m-%d %H:%M}"
+
+
+class StoryDraft(models.Model):
+    """A story as its participant tells it on their own page, before an editor has it.
+
+    The guided form's answers are kept here as they are typed (`answers`, by
+    question), never on a Story: nothing the participant writes reaches a page the
+    public sees until an editor publishes the story made from it on submission.
+    `version` moves on with each save, so a second tab or a double submit is noticed
+    rather than overwriting what was saved.
+    """
+
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="drafts")
+    answers = models.JSONField(default=dict, blank=True)
+    photo = CleanImageField(upload_to=RandomName("drafts"), blank=True)
+    photo_alt = models.CharField("photo description", max_length=250, blank=True)
+    photo_consent = models.BooleanField(default=False)
+    version = models.PositiveIntegerField(default=0)
+    story = models.OneToOneField(
+        Story, on_delete=models.SET_NULL, null=True, blank=True, related_name="draft"
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-updated_at", "-id"]
+
+    def __str__(self):
+        return (self.answers or {}).get("title") or f"Draft by {self.participant}"
+
+
+class ApprovalRequest(models.Model):
+    """An editor asked the participant to approve the story as it stood (one edit).
+
+    Answered by the participant's SignOff for that edit; an unanswered request gets
+    one reminder after 7 days (`send_reminders`).
+    """
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="approval_requests")
+    asked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    asked_at = models.DateTimeField(auto_now_add=True)
+    edit_version = models.PositiveIntegerField()
+    answered_at = models.DateTimeField(null=True, blank=True)
+    reminded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-asked_at", "-id"]
+        indexes = [models.Index(fields=["answered_at", "asked_at"])]
+
+    def __str__(self):
+        return f"Approval asked on {timezone.localtime(self.asked_at):%-d %b %Y}"
