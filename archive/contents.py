@@ -67,6 +67,10 @@ PARTS = [
     # their answer, without the link).
     Part("stories.sharelink", merge="skip"),
     Part("stories.signoff", merge="child"),
+    Part("stories.approvalrequest", merge="child"),
+    # What a participant is still writing on their page: restored exactly, never
+    # merged into another site's (its participant there is another person).
+    Part("stories.storydraft", merge="skip"),
     # The accessibility statement, privacy notice and contact page as the editors wrote
     # them: a restore puts them in place of the defaults migrate made; --merge keeps this
     # site's own (matched by slug), never another site's promises.
@@ -83,6 +87,7 @@ EXCLUDED = {
     "contenttypes.contenttype": "made by migrate; referred to by natural key",
     "auth.permission": "made by migrate; referred to by natural key",
     "sessions.session": "logins: after a restore everyone signs in again",
+    "participants.invitation": "sign-in links are for this site's database: invite again",
     "stories.searchdocument": "derived from the stories; rebuilt after an import",
     "stories.sqlitesearchindex": "SQLite's FTS5 index of the search documents; rebuilt with them",
     "stories.searchword": "derived: the words of the search text, made again as it is rebuilt",
