@@ -1,5 +1,19 @@
 from django.db import models
-from django.db.models import Count, Exists, F, Min, OuterRef, Prefetch, Q, Subquery, Sum
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    Exists,
+    F,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
 from taggit.models import Tag
 
 from participants.models import Cohort, Participant
@@ -167,6 +181,39 @@ class StoryQuerySet(models.QuerySet):
         )
         unpublished = [self.model.Status.DRAFT, self.model.Status.REVIEW]
         return self.filter(status__in=unpublished).filter(Exists(links)).exclude(Exists(answers))
+
+    def on_participant_page(self, participant):
+        """The participant's own stories for their page, newest change first, each with
+        `is_public` and `awaiting_answer` (an editor asked them to approve the story as it
+        stands now, and they have not answered since)."""
+        asked = self.model.approval_requests.rel.related_model.objects.filter(
+            story=OuterRef("pk"), edit_version=OuterRef("edit_version")
+        )
+        answers = self.model.sign_offs.rel.related_model.objects.filter(
+            story=OuterRef("pk"),
+            participant=OuterRef("participant"),
+            edit_version=OuterRef("edit_version"),
+        )
+        unpublished = [self.model.Status.DRAFT, self.model.Status.REVIEW]
+        return (
+            self.filter(participant=participant)
+            .annotate(
+                is_public=Case(
+                    When(public_story(), then=Value(True)),
+                    default=Value(False),
+                    output_field=BooleanField(),
+                ),
+                awaiting_answer=Case(
+                    When(
+                        Q(status__in=unpublished) & Exists(asked) & ~Exists(answers),
+                        then=Value(True),
+                    ),
+                    default=Value(False),
+                    output_field=BooleanField(),
+                ),
+            )
+            .order_by("-updated_at", "-id")
+        )
 
     def scheduled(self, now):
         """Published stories whose publication time is still to come, soonest first."""

@@ -1,11 +1,16 @@
 from django.shortcuts import render
 
 from portal.access import participant_required
+from stories.models import Story, StoryDraft
 
 
 @participant_required
 def home(request):
-    """The participant's own page: their stories, their consent, their data."""
+    """The participant's own page: their stories, what they are writing, their consent and data."""
     participant = request.participant
-    stories = participant.stories.order_by("-updated_at")
-    return render(request, "portal/home.html", {"participant": participant, "stories": stories})
+    context = {
+        "participant": participant,
+        "stories": list(Story.objects.on_participant_page(participant)),
+        "drafts": list(StoryDraft.objects.filter(participant=participant, submitted_at=None)),
+    }
+    return render(request, "portal/home.html", context)
