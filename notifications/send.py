@@ -10,7 +10,8 @@ sends it; in tests the task runs at once).
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
+from django.template import Context
+from django.template.loader import get_template, render_to_string
 
 from notifications import preferences, unsubscribe
 from notifications.events import EVENTS
@@ -26,10 +27,15 @@ def editors():
     return [user for user in users if user.has_perm(EDITOR_PERMISSION)]
 
 
+def render_text(name: str, context: dict) -> str:
+    """A plain-text template, not HTML-escaped: "Tom & Jerry's" stays as written."""
+    return get_template(name).template.render(Context(context, autoescape=False))
+
+
 def render(event: str, context: dict) -> tuple[str, str, str]:
     """The event's subject (one line), text body and HTML body for this context."""
-    subject = " ".join(render_to_string(f"notifications/{event}/subject.txt", context).split())
-    body_text = render_to_string(f"notifications/{event}/body.txt", context)
+    subject = " ".join(render_text(f"notifications/{event}/subject.txt", context).split())
+    body_text = render_text(f"notifications/{event}/body.txt", context)
     body_html = render_to_string(f"notifications/{event}/body.html", context)
     return subject, body_text, body_html
 

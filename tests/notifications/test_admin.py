@@ -27,8 +27,13 @@ def queued(participant):
     return Notification.objects.get()
 
 
-def test_a_superuser_reads_the_list_of_emails(superuser_client, queued):
-    response = superuser_client.get(LIST)
+def test_a_superuser_reads_the_list_of_emails(
+    superuser_client, queued, participant, django_assert_max_num_queries
+):
+    for n in range(20):
+        send.to_participant("invitation", participant, {"story_title": f"Story {n}"})
+    with django_assert_max_num_queries(12):
+        response = superuser_client.get(LIST)
     assert response.status_code == 200
     page = response.content.decode()
     assert "amara@example.org" in page

@@ -109,6 +109,7 @@ def test_an_optional_email_carries_its_unsubscribe_link_and_headers(
     send.to_participant("invitation", participant, CONTEXT)
     [message] = mail.outbox
     assert "Stop these emails" not in message.body
+    assert "Stop these emails" not in message.alternatives[0][0]
     assert "List-Unsubscribe" not in message.extra_headers
     assert len(calls) == 1
 
@@ -144,3 +145,13 @@ def test_a_write_that_rolls_back_sends_nothing(editor_with_email, database_queue
     assert not DBTaskResult.objects.exists()
     call_command("db_worker", "--batch", "--no-reload", verbosity=0)
     assert mail.outbox == []
+
+
+def test_text_is_sent_as_written_and_html_escaped(participant):
+    send.to_participant("invitation", participant, {"story_title": "Tom & Jerry's <story>"})
+
+    [message] = mail.outbox
+    assert message.subject == "Tom & Jerry's <story> on Stories of Impact"
+    assert "Something happened to Tom & Jerry's <story>:" in message.body
+    html = message.alternatives[0][0]
+    assert "<b>Tom &amp; Jerry&#x27;s &lt;story&gt;</b>" in html
