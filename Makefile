@@ -13,6 +13,11 @@ run: setup
 	$(PY) manage.py rebuild_search_index --missing
 	$(PY) manage.py ensure_admin
 	@echo "Serving Impact CMS on http://127.0.0.1:8000 (Ctrl-C stops it)"
+	@# The worker that sends emails runs beside the server and stops with it (without
+	@# reloading: templates are read when an email is queued, by the server).
+	@$(PY) manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
+	trap 'exit 130' INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 # Every core (pytest-xdist); each worker has its own test database, media folder and live

@@ -16,6 +16,8 @@ EDITORS_APPS = ["stories", "participants"]
 # Apps that keep the site running rather than its content: superusers only, together
 # under one heading, after the editors' apps.
 INFRASTRUCTURE_APPS = {"auth", "axes", "taggit", "django_tasks", "reversion"}
+# Emails queued and sent, and the tasks queue that sends them.
+INFRASTRUCTURE_APPS |= {"notifications", "django_tasks_database"}
 INFRASTRUCTURE_HEADING = "Site administration"
 
 
@@ -87,7 +89,9 @@ class EditorsAdminSite(admin.AdminSite):
         )
         for model in models:
             model_admin = admin_class or admin.ModelAdmin
-            if model._meta.app_label in INFRASTRUCTURE_APPS:
+            if model._meta.app_label in INFRASTRUCTURE_APPS and not issubclass(
+                model_admin, SuperusersOnly
+            ):
                 model_admin = type(model_admin.__name__, (SuperusersOnly, model_admin), {})
             super().register(model, model_admin, **options)
 

@@ -16,6 +16,7 @@ from impactcms.env import envbool, envint, envstr
 SMTP_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 OUTBOX_BACKEND = "notifications.outbox.OutboxBackend"
 SCHEMES = {"smtp": (True, False), "smtps": (False, True), "smtp+plain": (False, False)}
+LOOPBACK = {"127.0.0.1", "::1", "localhost"}
 
 
 def parse_email_url(url: str) -> dict:
@@ -29,6 +30,11 @@ def parse_email_url(url: str) -> dict:
     if not parts.hostname:
         raise ImproperlyConfigured("EMAIL_URL names no host, e.g. smtp://user:pass@mail:587.")
     use_tls, use_ssl = SCHEMES[parts.scheme]
+    if parts.scheme == "smtp+plain" and parts.hostname not in LOOPBACK:
+        raise ImproperlyConfigured(
+            "EMAIL_URL: smtp+plain:// (no encryption) is for a server on this machine only; "
+            "use smtp:// (STARTTLS) or smtps:// for another host."
+        )
     try:
         port = parts.port
     except ValueError:
@@ -49,14 +55,21 @@ def email_settings() -> dict:
     if url := envstr("EMAIL_URL"):
         return parse_email_url(url)
     if host := envstr("EMAIL_HOST"):
+        use_ssl = envbool("EMAIL_USE_SSL", False)
+        use_tls = envbool("EMAIL_USE_TLS", not use_ssl)
+        if use_tls and use_ssl:
+            raise ImproperlyConfigured(
+                "Set one of EMAIL_USE_TLS (STARTTLS, port 587) and EMAIL_USE_SSL "
+                "(TLS from the first byte, port 465), not both."
+            )
         return {
             "EMAIL_BACKEND": SMTP_BACKEND,
             "EMAIL_HOST": host,
-            "EMAIL_PORT": envint("EMAIL_PORT", 587),
+            "EMAIL_PORT": envint("EMAIL_PORT", 465 if use_ssl else 587),
             "EMAIL_HOST_USER": envstr("EMAIL_HOST_USER"),
             "EMAIL_HOST_PASSWORD": envstr("EMAIL_HOST_PASSWORD"),
-            "EMAIL_USE_TLS": envbool("EMAIL_USE_TLS", True),
-            "EMAIL_USE_SSL": envbool("EMAIL_USE_SSL", False),
+            "EMAIL_USE_TLS": use_tls,
+            "EMAIL_USE_SSL": use_ssl,
             "EMAIL_TIMEOUT": envint("EMAIL_TIMEOUT", 20),
         }
     return {"EMAIL_BACKEND": OUTBOX_BACKEND}

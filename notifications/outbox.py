@@ -1,9 +1,11 @@
 """Development email: printed to the console and kept, one file a message, under var/mail/.
 
 Each message is an .eml file (open it in any mail program, or read it: it is text),
-named by the time it was sent, so the newest sorts last.
+named by the time it was sent, so the newest sorts last. Under DEBUG, superusers also
+read every email in the admin (Notifications), which serves as the outbox page.
 """
 
+import os
 import threading
 from pathlib import Path
 
@@ -28,7 +30,8 @@ class OutboxBackend(BaseEmailBackend):
         for message in email_messages:
             with _lock:
                 _count += 1
-                name = f"{timezone.now():%Y%m%d-%H%M%S-%f}-{_count}.eml"
+                # The process too: the server and the worker both write here.
+                name = f"{timezone.now():%Y%m%d-%H%M%S-%f}-{os.getpid()}-{_count}.eml"
             (folder / name).write_bytes(message.message().as_bytes(linesep="\n"))
         self.console.send_messages(email_messages)
         return len(email_messages)
