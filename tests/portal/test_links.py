@@ -174,3 +174,10 @@ def test_the_session_ends_when_its_link_expires(client, participant):
     assert client.get(HOME).status_code == 403
     response = client.get(invitation_path(token))
     assert response.status_code == 410
+
+
+def test_a_links_address_never_leaves_for_another_site_yet_its_button_posts(client, link):
+    # "no-referrer" would make browsers send Origin: null, which the CSRF check refuses.
+    _, token = link
+    response = client.get(invitation_path(token))
+    assert response["Referrer-Policy"] == "same-origin"
