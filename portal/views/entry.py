@@ -12,7 +12,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 from editorial.invitations import DEFAULT_DAYS, request_new_link, resolve_token
 from participants.models import Invitation
 from portal import new_links
-from portal.access import keep_private, session_invitation_id, sign_in, sign_out
+from portal.access import (
+    keep_private,
+    session_invitation_id,
+    sign_in,
+    sign_out,
+    signed_in_participant,
+)
 
 GONE, UNKNOWN = 410, 404
 
@@ -33,6 +39,11 @@ def _why_not(invitation: Invitation) -> str | None:
     return None
 
 
+def _signed_in_as(request, participant_id: int) -> bool:
+    participant = signed_in_participant(request)
+    return participant is not None and participant.pk == participant_id
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
 def enter(request, token):
     invitation = resolve_token(token)
@@ -42,6 +53,9 @@ def enter(request, token):
         return _bad_link(request, reason, GONE)
     landing = invitation.lands_on or "portal:home"
     if session_invitation_id(request) == invitation.pk:
+        return keep_private(redirect(landing))
+    if invitation.used_at is not None and _signed_in_as(request, invitation.participant_id):
+        # An older link of theirs, in the browser they came in with through a newer one.
         return keep_private(redirect(landing))
     if request.user.is_authenticated:
         # Staff testing a link in their own browser would otherwise use it up, and

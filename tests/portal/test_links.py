@@ -181,3 +181,15 @@ def test_a_links_address_never_leaves_for_another_site_yet_its_button_posts(clie
     _, token = link
     response = client.get(invitation_path(token))
     assert response["Referrer-Policy"] == "same-origin"
+
+
+def test_an_older_used_link_takes_the_browser_in_through_a_newer_one_straight_in(
+    client, participant
+):
+    _, older = create_invitation(participant=participant, by=None)
+    client.post(invitation_path(older))
+    other = Client()
+    _, newer = create_invitation(participant=participant, by=None)
+    other.post(invitation_path(newer))
+    response = other.get(invitation_path(older))
+    assert response.status_code == 302 and response["Location"] == HOME
