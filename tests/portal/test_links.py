@@ -193,3 +193,16 @@ def test_an_older_used_link_takes_the_browser_in_through_a_newer_one_straight_in
     other.post(invitation_path(newer))
     response = other.get(invitation_path(older))
     assert response.status_code == 302 and response["Location"] == HOME
+
+
+def test_link_pages_take_few_queries(client, link, django_assert_max_num_queries):
+    invitation, token = link
+    with django_assert_max_num_queries(3):
+        client.get(invitation_path(token))
+    with django_assert_max_num_queries(3):
+        client.get(invitation_path("not-a-token"))
+    Invitation.objects.filter(pk=invitation.pk).update(revoked_at=timezone.now())
+    with django_assert_max_num_queries(4):
+        client.get(invitation_path(token))
+    with django_assert_max_num_queries(3):
+        client.get(reverse("portal:new_link"))
