@@ -111,3 +111,13 @@ def test_a_new_link_request_matches_the_address_whatever_its_case(amara):
     assert request_new_link(email="  AMARA@Example.ORG ") == 1
     assert mail.outbox[0].to == ["amara@example.org"]
     assert request_new_link(email="someone@example.org") == 0
+
+
+def test_names_in_the_subject_and_text_are_plain_text_and_in_the_html_escaped(amara, editor):
+    editor.first_name, editor.last_name = "Siobhán", "O'Brien <b>"
+    editor.save()
+    invite(participant=amara, by=editor)
+    [email] = mail.outbox
+    assert email.subject.startswith("Siobhán O'Brien <b> invites you")
+    assert "Siobhán O'Brien <b> invites you" in email.body
+    assert "O&#x27;Brien &lt;b&gt;" in email.alternatives[0][0]
