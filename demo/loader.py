@@ -151,6 +151,12 @@ def _morning_of(iso_date: str | None) -> dt.datetime | None:
     return timezone.make_aware(dt.datetime.combine(day, dt.time(9, 0)))
 
 
+def seed_participant() -> Participant | None:
+    """The seed story's participant, as loaded: the one whose side the demo shows."""
+    slug = read("stories")[0]["participant"]
+    return Participant.objects.filter(slug=slug).first()
+
+
 def _load_participant(item: dict) -> Participant:
     participant, _ = Participant.objects.update_or_create(
         slug=item["slug"],
@@ -159,6 +165,7 @@ def _load_participant(item: dict) -> Participant:
             "job_title": item["job_title"],
             "organisation": Organisation.objects.get(slug=item["organisation"]),
             "bio": item.get("bio", ""),
+            "email": item.get("email", ""),
             "consent_given": True,
             "consent_given_at": dt.date(2021, 1, 1),
             "consent_scope": Participant.ConsentScope.WEB_AND_PRINT,

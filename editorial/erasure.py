@@ -107,6 +107,9 @@ def plan_erasure(participant: Participant) -> ErasurePlan:
         "saved revisions": len({version.revision_id for version in held.versions}),
         "admin log entries": len(plan.log_entry_ids),
         "consent changes": participant.consent_changes.count(),
+        # Both go with the participant (on_delete=CASCADE).
+        "invitations to their page": participant.invitations.count(),
+        "emails written to them": participant.notifications.count(),
         "cohort memberships": participant.cohorts.count(),
         "tags only their stories used": len(plan.tag_ids),
         "picture files (originals and resized copies)": len(plan.files),
@@ -216,7 +219,8 @@ def erase_participant(*, participant: Participant, by) -> ErasureReport:
       on stories since given to someone else (cascades reach only their own
       stories'); the admin log about them and their stories, and on any story
       what names them or a link of theirs; their consent history and cohort
-      memberships; tags only their stories used; then the participant. One
+      memberships, their invitations and the emails written to them (both go
+      with the participant); tags only their stories used; then the participant. One
       `Erasure` row (id, by, at) is written.
     - search: on SQLite the FTS5 index is merged, so the deleted text leaves
       its shadow tables too (a delete alone leaves the words in old segments);

@@ -32,6 +32,7 @@ from django.utils import timezone
 from reversion.models import Version
 
 from common.dates import local_datetime
+from notifications.models import Notification
 from participants.models import CONSENT_FIELDS, ConsentChange, Organisation, Participant
 from stories.models import Outcome, ShareLink, SignOff, StatusChange, Story, StoryPartner
 
@@ -536,6 +537,42 @@ def _consent(participant: Participant) -> dict:
     }
 
 
+def _invitations(participant: Participant) -> list[dict]:
+    """Their links to their page; never the hash of a link's secret."""
+    return [
+        {
+            "sent_to": invitation.sent_to,
+            "created_at": invitation.created_at,
+            "created_by": _user(invitation.created_by),
+            "expires_at": invitation.expires_at,
+            "used_at": invitation.used_at,
+            "revoked_at": invitation.revoked_at,
+        }
+        for invitation in participant.invitations.select_related("created_by").order_by(
+            "created_at", "pk"
+        )
+    ]
+
+
+def _notifications(participant: Participant) -> list[dict]:
+    """The emails written to them, as sent (or waiting to be)."""
+    return [
+        {
+            "event": note.event,
+            "to": note.to_address,
+            "subject": note.subject,
+            "created_at": note.created_at,
+            "sent_at": note.sent_at,
+            "status": note.get_status_display(),
+            "body_text": note.body_text,
+            "body_html": note.body_html,
+        }
+        for note in Notification.objects.filter(to_participant=participant).order_by(
+            "created_at", "pk"
+        )
+    ]
+
+
 def _story(story: Story, sharing: Sharing) -> dict:
     return (
         _row(story)
@@ -651,6 +688,10 @@ def export_participant(participant: Participant, target=None) -> bytes | None:
         record["cohorts"] = [str(cohort) for cohort in participant.cohorts.all()]
         _json(archive, "person.json", record)
         _json(archive, "consent.json", _consent(participant))
+        invitations = _invitations(participant)
+        _json(archive, "invitations.json", invitations)
+        emails = _notifications(participant)
+        _json(archive, "emails.json", emails)
         for story in stories:
             folder = f"stories/{story.slug}"
             _json(archive, f"{folder}/story.json", _story(story, held.sharing))
@@ -675,11 +716,24 @@ def export_participant(participant: Participant, target=None) -> bytes | None:
             except FileNotFoundError:
                 continue  # a row naming a file lost from storage: nothing to show
             pictures.append(inside)
-        archive.writestr("README.txt", summary(participant, stories, earlier, pictures, elsewhere))
+        archive.writestr(
+            "README.txt",
+            summary(
+                participant,
+                stories,
+                earlier,
+                pictures,
+                elsewhere,
+                invitations=len(invitations),
+                emails=len(emails),
+            ),
+        )
     return buffer.getvalue() if buffer is not None else None
 
 
-def summary(participant, stories, earlier, pictures, elsewhere) -> str:
+def summary(
+    participant, stories, earlier, pictures, elsewhere, *, invitations: int = 0, emails: int = 0
+) -> str:
     """README.txt: what is held and where it shows, in words anyone can read."""
     public = set(Story.objects.public().filter(pk__in=[s.pk for s in stories]))
     profile = Participant.objects.public().filter(pk=participant.pk).exists()
@@ -704,7 +758,12 @@ def summary(participant, stories, earlier, pictures, elsewhere) -> str:
         *([] if public else ["No public story."]),
         "",
         "WHAT IS HELD",
-        "person.json: their record (name, job, organisation, cohorts, biography, photo, consent).",
+        "person.json: their record (name, email address, job, organisation, cohorts, biography, "
+        "photo, consent).",
+        f"invitations.json: {invitations} links to their own page: the address each was sent "
+        "to, when it was made, when it expires, when it was opened and when it was shut.",
+        f"emails.json: {emails} emails written to them: what about, the subject, when, "
+        "whether sent, and the words of each.",
         f"stories/: {len(stories)} stories about them, drafts included, each with its "
         "outcomes, partners, themes, tags, status history, sign-offs and share links "
         "(story.json) and every saved revision (revisions.json):",

@@ -59,10 +59,15 @@ def signed_in_participant(request) -> Participant | None:
 
 
 def keep_private(response):
-    """A participant's page is theirs: never kept by a shared cache, never indexed."""
+    """A participant's page is theirs: never kept by a shared cache, never indexed.
+
+    Its address (a link's token) never leaves in a Referer for another site; to our
+    own it does. Not "no-referrer": browsers then send `Origin: null` with a form's
+    POST, which Django's CSRF check refuses, so no button on these pages would work.
+    """
     patch_cache_control(response, private=True, no_store=True)
     response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 

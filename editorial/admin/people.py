@@ -8,6 +8,7 @@ from django.utils.html import format_html
 
 from editorial.admin.display import current_picture, thumbnail
 from editorial.admin.inlines import LabelledTabularInline
+from editorial.admin.invitations import InvitationInline, InvitingAdmin
 from editorial.admin.personal_data import erase_personal_data, export_personal_data
 from editorial.admin.slugs import FillsEmptySlug
 from editorial.admin.writes import OneRenewalPerWrite
@@ -115,7 +116,7 @@ class ConsentFilter(admin.SimpleListFilter):
 
 @admin.register(Participant)
 class ParticipantAdmin(
-    OneRenewalPerWrite, ProtectsPublicProfiles, FillsEmptySlug, admin.ModelAdmin
+    InvitingAdmin, OneRenewalPerWrite, ProtectsPublicProfiles, FillsEmptySlug, admin.ModelAdmin
 ):
     # Explicit: an annotated (GROUP BY) query drops Meta.ordering, and the autocomplete pages it.
     ordering = ["name", "pk"]
@@ -163,7 +164,27 @@ class ParticipantAdmin(
 
     def get_inlines(self, request, obj):
         # A person being added has no stories and no consent history yet.
-        return self.inlines if obj is not None else []
+        if obj is None:
+            return []
+        # Their links show the address each went to: personal data, for editors only.
+        return (
+            [*self.inlines, InvitationInline] if can_change_consent(request.user) else self.inlines
+        )
+
+    def get_fieldsets(self, request, obj=None):
+        # Their email address is personal data: only editors, who handle it (subject
+        # access, erasure), see or change it; a form without the field leaves it be.
+        if not can_change_consent(request.user):
+            return self.fieldsets
+        contact = (
+            "Contact (personal data)",
+            {
+                "fields": ["email"],
+                "description": "Used only to email them links to their own page and news of "
+                "their story. Never shown in public; seen by editors only.",
+            },
+        )
+        return [self.fieldsets[0], contact, *self.fieldsets[1:]]
 
     def get_readonly_fields(self, request, obj=None):
         if can_change_consent(request.user):

@@ -38,7 +38,7 @@ def participant_form(participant: Participant, **changes) -> dict:
         "consent_withdrawn_at_1": "",
         "consent_wording": participant.consent_wording_id or "",
     }
-    for prefix in ("stories", "consent_changes"):
+    for prefix in ("stories", "consent_changes", "invitations"):
         data |= {
             f"{prefix}-TOTAL_FORMS": "0",
             f"{prefix}-INITIAL_FORMS": "0",

@@ -219,6 +219,11 @@ def seeds(site: Site) -> dict[str, list[dict]]:
         "pages:accessibility": [{}],
         "pages:privacy": [{}],
         "pages:contact": [{}],
+        # The participant's side: without their session, a way in and nothing else.
+        "portal:home": [{}],
+        "portal:enter": [{"token": "not-a-token"}],
+        "portal:new_link": [{}],
+        "portal:sign_out": [{}],
         # Pictures are served only while what they show is public (tests/images/ says so
         # in full); these stories have none, so each address is a 404 for everyone.
         "picture": [

@@ -23,6 +23,7 @@ from django.utils import timezone
 from reversion.models import Version
 from taggit.models import Tag
 
+from editorial.invitations import create_invitation
 from editorial.revisions import save_revision, versions_of
 from editorial.sharing import create_share_link, share_url
 from participants.models import (
@@ -31,6 +32,7 @@ from participants.models import (
     ConsentChange,
     ConsentWording,
     Erasure,
+    Invitation,
     Organisation,
     Participant,
     Programme,
@@ -194,6 +196,20 @@ def share_link_made(name):
 def downloaded(w, user, response):
     disposition = response.get("Content-Disposition", "")
     return response.status_code == 200 and "attachment" in disposition
+
+
+def invited(w, user, response):
+    return Invitation.objects.filter(participant_id=w.pk("p_live"), created_by=user).count() == 1
+
+
+def links_shut(w, user, response):
+    return not Invitation.objects.filter(
+        participant_id=w.pk("p_live"), revoked_at__isnull=True
+    ).exists()
+
+
+def invitations():
+    return list(Invitation.objects.order_by("pk").values())
 
 
 def erased(w, user, response):
@@ -721,6 +737,26 @@ TABLE = [
         Post(PERSON, action("export_personal_data", "p_live"), downloaded),
     ),
     Row(
+        "see a person's email address",
+        EDITORS,
+        Page(PERSON + "{p_live}/change/", offers='value="live.person@example.org"'),
+    ),
+    Row(
+        "invite a person to their page",
+        EDITORS,
+        Post(PERSON + "{p_live}/invite/", {}, invited, watch=lambda w: invitations()),
+    ),
+    Row(
+        "revoke every link to a person's page",
+        EDITORS,
+        Post(
+            PERSON + "{p_live}/invitations/revoke-all/",
+            {},
+            links_shut,
+            watch=lambda w: invitations(),
+        ),
+    ),
+    Row(
         "erase a person",
         EDITORS,
         Post(PERSON, action("erase_personal_data", "p_free", confirm="erase"), erased),
@@ -1047,7 +1083,10 @@ def build_world() -> World:
 
     p_free = make_participant(name="Free Person")
     p_draft = make_participant()
-    p_live = make_participant(organisation=org_live, consent_wording=wording_agreed)
+    p_live = make_participant(
+        organisation=org_live, consent_wording=wording_agreed, email="live.person@example.org"
+    )
+    create_invitation(participant=p_live, by=None)
     p_live.cohorts.add(cohort)
     p_withdrawn = make_participant(consent_withdrawn_at=YESTERDAY)
     p_archived = make_participant()
