@@ -2,10 +2,16 @@ from django.urls import path
 
 from portal.views.entry import enter
 from portal.views.home import home
+from portal.views.story_form import draft_check, draft_delete, draft_step, drafts, new_story
 
 app_name = "portal"
 
 urlpatterns = [
     path("", home, name="home"),
     path("enter/<str:token>/", enter, name="enter"),
+    path("stories/new/", new_story, name="story_new"),
+    path("drafts/", drafts, name="drafts"),
+    path("drafts/<int:pk>/check/", draft_check, name="draft_check"),
+    path("drafts/<int:pk>/delete/", draft_delete, name="draft_delete"),
+    path("drafts/<int:pk>/<slug:step>/", draft_step, name="draft_step"),
 ]
