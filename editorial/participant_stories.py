@@ -9,7 +9,8 @@ Side effects:
 - `save_answers` moves the draft's version on, so a form opened before (a
   second tab, a double click) is refused rather than overwriting newer words;
 - `submit_draft` makes the story with its outcomes, partners, themes and
-  picture, records its move into review, keeps a revision, renews the page
+  picture (the draft's own copy of the photo is then deleted), records its
+  move into review, keeps a revision, renews the page
   cache once as it commits (pagecache.renewal: a story in review shows
   nowhere, but a new organisation is a write like any other), and queues the
   "story_submitted" email to the editors in the same transaction.
@@ -185,6 +186,11 @@ def submit_draft(
     revisions.save_revision(story, by=None, comment=SUBMITTED)
 
     locked.answers = {**answers, "new_organisations": new_organisations}
+    if locked.photo:
+        # The story holds its own copy (with consent); none is kept twice.
+        storage, name = locked.photo.storage, locked.photo.name
+        transaction.on_commit(lambda: storage.delete(name))
+        locked.photo = ""
     locked.story = story
     locked.submitted_at = timezone.now()
     locked.save()

@@ -62,7 +62,9 @@ def keep_private(response):
     """A participant's page is theirs: never kept by a shared cache, never indexed."""
     patch_cache_control(response, private=True, no_store=True)
     response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "no-referrer"
+    # Not "no-referrer": under it browsers send "Origin: null" with a form's POST, which
+    # Django's CSRF check refuses. "same-origin" still keeps the address off other sites.
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 

@@ -2,7 +2,14 @@ from django.urls import path
 
 from portal.views.entry import enter
 from portal.views.home import home
-from portal.views.story_form import draft_check, draft_delete, draft_step, drafts, new_story
+from portal.views.story_form import (
+    carry_on,
+    draft_check,
+    draft_delete,
+    draft_step,
+    drafts,
+    new_story,
+)
 
 app_name = "portal"
 
@@ -11,6 +18,7 @@ urlpatterns = [
     path("enter/<str:token>/", enter, name="enter"),
     path("stories/new/", new_story, name="story_new"),
     path("drafts/", drafts, name="drafts"),
+    path("drafts/<int:pk>/", carry_on, name="draft_carry_on"),
     path("drafts/<int:pk>/check/", draft_check, name="draft_check"),
     path("drafts/<int:pk>/delete/", draft_delete, name="draft_delete"),
     path("drafts/<int:pk>/<slug:step>/", draft_step, name="draft_step"),

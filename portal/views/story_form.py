@@ -49,12 +49,19 @@ def _submitted(request, draft, status=200):
 
 @participant_required
 def drafts(request):
-    """The participant's drafts, with where to carry on."""
+    """The participant's drafts, each with a "Carry on" link."""
     drafts = list(request.participant.drafts.all())
-    for draft in drafts:
-        draft.carry_on = carry_on_url(draft)
     context = {"participant": request.participant, "drafts": drafts}
     return render(request, "portal/story/drafts.html", context)
+
+
+@participant_required
+def carry_on(request, pk):
+    """Back to the draft where the participant stopped (or to the submitted page)."""
+    draft = _draft(request, pk)
+    if draft.submitted_at is not None:
+        return _submitted(request, draft)
+    return redirect(carry_on_url(draft))
 
 
 @participant_required

@@ -148,3 +148,21 @@ def test_editors_read_what_the_participant_told_on_the_story_admin(
             reverse("admin:stories_story_change", args=[other.pk])
         ).content.decode()
     )
+
+
+def test_the_photo_moves_to_the_story_with_its_consent_and_description(
+    draft, participant, django_capture_on_commit_callbacks
+):
+    draft.photo.save("p.jpg", ContentFile(image_bytes(size=(400, 300))), save=False)
+    draft.photo_alt = "Me at work"
+    draft.photo_consent = True
+    draft.save()
+    kept_at = draft.photo.name
+    storage = draft.photo.storage
+    with django_capture_on_commit_callbacks(execute=True):
+        story = submit_draft(draft=draft, participant=participant)
+    assert story.hero_image and story.hero_image_alt == "Me at work"
+    assert story.hero_image.name.startswith("stories/")
+    assert story.renditions  # made as any uploaded picture's are
+    draft.refresh_from_db()
+    assert not draft.photo and not storage.exists(kept_at)  # not kept twice
