@@ -16,6 +16,7 @@ from editorial.admin.media import NoncedMediaAdmin
 from editorial.admin.sharing import ShareLinkInline, SharingAdmin
 from editorial.admin.slugs import FillsEmptySlug
 from editorial.admin.tag_widget import TAGS_AS_CHIPS
+from editorial.admin.told import ToldByParticipantAdmin
 from editorial.admin.writes import OneRenewalPerWrite
 from editorial.forms import StoryAdminForm
 from editorial.revisions import save_revision
@@ -109,6 +110,7 @@ class StoryAdmin(
     SharingAdmin,
     RevisionsAdmin,
     FillsEmptySlug,
+    ToldByParticipantAdmin,
     admin.ModelAdmin,
 ):
     form = StoryAdminForm
@@ -147,7 +149,13 @@ class StoryAdmin(
     formfield_overrides = {TaggableManager: TAGS_AS_CHIPS}
     inlines = [StoryPartnerInline, OutcomeInline, ShareLinkInline]
     actions = [publish, send_for_review, unpublish, archive]
-    readonly_fields = ["created_at", "updated_at", "sign_off_summary", "hero_image_now"]
+    readonly_fields = [
+        "created_at",
+        "updated_at",
+        "sign_off_summary",
+        "hero_image_now",
+        "told_by_participant",
+    ]
     fieldsets = [
         (
             None,
