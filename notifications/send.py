@@ -5,6 +5,10 @@ transaction; nothing is sent inside a request (notifications.tasks sends it).
 
 FOUNDATION STUB: renders and sends at once. Replaced by a queued Notification
 and a background task; the signatures stay.
+
+PREFS STAND-IN (the queue part's send.py replaces this file whole): honours
+turned-off events and `once_key` (a Notification row per key and address), as the
+real one does, so that the reminders' tests hold here and there.
 """
 
 from django.conf import settings
@@ -13,6 +17,8 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 
 from notifications.events import EVENTS
+from notifications.models import Notification
+from notifications.preferences import wants
 
 EDITOR_PERMISSION = "stories.publish_story"
 
@@ -23,8 +29,14 @@ def editors():
     return [user for user in users if user.has_perm(EDITOR_PERMISSION)]
 
 
-def _send(event: str, address: str, name: str, context: dict) -> None:
+def _send(event: str, address: str, name: str, context: dict, once_key: str = "", **to) -> bool:
     assert event in EVENTS, event
+    if once_key:
+        if Notification.objects.filter(once_key=once_key, to_address=address).exists():
+            return False
+        Notification.objects.create(
+            event=event, to_address=address, once_key=once_key, status="sent", **to
+        )
     context = {
         **context,
         "site_name": settings.SITE_NAME,
@@ -41,6 +53,7 @@ def _send(event: str, address: str, name: str, context: dict) -> None:
         render_to_string(f"notifications/{event}/body.html", context), "text/html"
     )
     message.send()
+    return True
 
 
 def to_editors(event: str, context: dict, *, once_key: str = "", exclude=None) -> int:
@@ -53,21 +66,31 @@ def to_editors(event: str, context: dict, *, once_key: str = "", exclude=None) -
     for user in editors():
         if exclude is not None and user.pk == exclude.pk:
             continue
-        _send(event, user.email, user.get_full_name() or user.username, context)
-        sent += 1
+        if not wants(event, user=user):
+            continue
+        sent += _send(
+            event,
+            user.email,
+            user.get_full_name() or user.username,
+            context,
+            once_key,
+            to_user=user,
+        )
     return sent
 
 
 def to_user(event: str, user, context: dict, *, once_key: str = "") -> bool:
-    if user is None or not user.is_active or not user.email:
+    if user is None or not user.is_active or not user.email or not wants(event, user=user):
         return False
-    _send(event, user.email, user.get_full_name() or user.username, context)
-    return True
+    name = user.get_full_name() or user.username
+    return _send(event, user.email, name, context, once_key, to_user=user)
 
 
 def to_participant(event: str, participant, context: dict, *, once_key: str = "") -> bool:
     """Email the participant, if they have an address; return whether one was queued."""
-    if not participant.email:
+    if not participant.email or not wants(event, participant=participant):
         return False
-    _send(event, participant.email, participant.name, {**context, "participant": participant})
-    return True
+    context = {**context, "participant": participant}
+    return _send(
+        event, participant.email, participant.name, context, once_key, to_participant=participant
+    )
