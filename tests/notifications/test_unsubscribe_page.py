@@ -157,3 +157,9 @@ def test_the_link_of_a_person_since_erased_does_not_work(mail_program, amara):
 
 def test_other_methods_are_refused(client, amara):
     assert client.put(address("consent_ending", participant=amara)).status_code == 405
+
+
+def test_the_page_reads_little(client, amara, django_assert_max_num_queries):
+    url = address("consent_ending", participant=amara)
+    with django_assert_max_num_queries(3):
+        assert client.get(url).status_code == 200
