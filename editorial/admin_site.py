@@ -7,9 +7,10 @@ models as it is imported and so needs this site to exist already.
 
 from django.contrib import admin
 from django.db.models.base import ModelBase
-from django.urls import reverse
+from django.urls import path, reverse
 
 from editorial.dashboard import dashboard
+from editorial.notification_preferences import notification_preferences
 
 # The apps editors work in, in the order of their work; others follow by name.
 EDITORS_APPS = ["stories", "participants"]
@@ -98,3 +99,17 @@ class EditorsAdminSite(admin.AdminSite):
     def index(self, request, extra_context=None):
         context = {"dashboard": dashboard(request.user), **(extra_context or {})}
         return super().index(request, context)
+
+    def get_urls(self):
+        # Before the admin's own: its last pattern catches every other address.
+        return [
+            path(
+                "notifications/preferences/",
+                self.admin_view(self.notification_preferences),
+                name="notification_preferences",
+            ),
+            *super().get_urls(),
+        ]
+
+    def notification_preferences(self, request):
+        return notification_preferences(request, site=self)

@@ -36,6 +36,8 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots"),
     # The participant's own pages, opened by an invitation link.
     path("my/", include("portal.urls")),
+    # One-click unsubscribe from optional emails (a signed link in each of them).
+    path("notifications/", include("notifications.urls")),
     # Every picture a page shows: renditions, while what they show is public.
     path("pictures/<path:name>", picture, name="picture"),
     path("", include("public.people_urls")),

@@ -26,6 +26,7 @@ from django.urls import URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from editorial.sharing import create_share_link, revoke_share_link, share_url
+from notifications.unsubscribe import make_token
 from pagecache import versions
 from participants.models import Participant
 from participants.querysets import public_story
@@ -228,6 +229,11 @@ def seeds(site: Site) -> dict[str, list[dict]]:
         # in full); these stories have none, so each address is a 404 for everyone.
         "picture": [
             {"name": f"renditions/stories.story/{story.pk}/hero_image-x/card-400.jpeg"}
+            for story in every
+        ],
+        # An unsubscribe link's page names an email, never a story.
+        "notifications:unsubscribe": [
+            {"token": make_token("consent_ending", participant=story.participant)}
             for story in every
         ],
     }

@@ -285,6 +285,11 @@ TABLE = [
     Row("axes app page", SUPERUSERS, Page("/admin/axes/", refusals=(403, 404))),
     Row("taggit app page", SUPERUSERS, Page("/admin/taggit/", refusals=(403, 404))),
     Row("theme coverage", READERS, Page("/admin/theme-coverage/")),
+    Row(
+        "choose one's own email notifications",
+        SIGNED_IN,
+        Page("/admin/notifications/preferences/", offers='name="wanted"'),
+    ),
     # Stories
     Row("story list", READERS, Page(STORY)),
     Row("story list offers bulk publish", EDITORS, Page(STORY, offers='value="publish"')),
