@@ -25,6 +25,7 @@ from editorial.invitations import create_invitation, invitation_url
 from notifications.models import Notification
 from notifications.preferences import wants
 from notifications.send import to_editors, to_participant
+from notifications.sending import requeue_unsent
 from participants.models import Participant
 from stories.models import ApprovalRequest, SignOff, Story
 
@@ -38,6 +39,8 @@ class Summary:
 
     approval_reminders: list[str] = field(default_factory=list)
     consent_endings: list[str] = field(default_factory=list)
+    # Emails left unsent (a worker that died, a retry a queue could not defer).
+    requeued: int = 0
 
     @property
     def sent_anything(self) -> bool:
@@ -165,7 +168,8 @@ def tell_consent_ending(participant: Participant, *, today) -> tuple[int, bool] 
 def send_reminders(now=None) -> Summary:
     """Find and send every reminder due at `now` (default: this moment); say what was sent.
 
-    Side effects: those of remind_approval and tell_consent_ending, for each one due.
+    Side effects: those of remind_approval and tell_consent_ending, for each one due;
+    and every email left unsent for a while is enqueued again (requeue_unsent).
     """
     now = now or timezone.now()
     today = timezone.localdate(now)
@@ -194,6 +198,7 @@ def send_reminders(now=None) -> Summary:
             f"Told {' and '.join(whom)} that {participant.name}'s consent ends on "
             f"{participant.consent_expires_on:%-d %B %Y}."
         )
+    summary.requeued = requeue_unsent(now)
     return summary
 
 

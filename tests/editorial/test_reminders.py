@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from editorial.invitations import resolve_token
 from editorial.reminders import send_reminders
+from notifications.models import Notification
 from notifications.preferences import turn_off
 from stories.models import ApprovalRequest, SignOff, Story
 from tests.factories import make_participant, make_staff, make_story
@@ -268,3 +269,20 @@ def test_both_kinds_in_one_run_and_none_in_the_next(editors, amara):
     assert len(mail.outbox) == 4
     assert "No reminders were due: nothing was sent." in run()
     assert len(mail.outbox) == 4
+
+
+# Emails left unsent
+
+
+def test_each_run_sends_again_an_email_left_unsent(db):
+    stranded = Notification.objects.create(
+        event="story_submitted", to_address="erin@example.org", subject="Stranded", body_text="b"
+    )
+    Notification.objects.filter(pk=stranded.pk).update(
+        created_at=timezone.now() - dt.timedelta(minutes=20)
+    )
+    output = run()
+    assert "Queued again 1 email left unsent" in output
+    assert [message.subject for message in mail.outbox] == ["Stranded"]
+    assert "Queued again" not in run()
+    assert len(mail.outbox) == 1

@@ -15,8 +15,17 @@ class Command(BaseCommand):
         summary = send_reminders()
         for line in [*summary.approval_reminders, *summary.consent_endings]:
             self.stdout.write(line)
+        if summary.requeued:
+            self.stdout.write(
+                f"Queued again {summary.requeued} email{'s' if summary.requeued != 1 else ''} "
+                "left unsent (see Notifications in the admin)."
+            )
         if not summary.sent_anything:
-            self.stdout.write("No reminders were due: nothing was sent.")
+            self.stdout.write(
+                "No reminders were due."
+                if summary.requeued
+                else "No reminders were due: nothing was sent."
+            )
             return
         approvals, endings = len(summary.approval_reminders), len(summary.consent_endings)
         self.stdout.write(
