@@ -147,7 +147,13 @@ class StoryAdmin(
     formfield_overrides = {TaggableManager: TAGS_AS_CHIPS}
     inlines = [StoryPartnerInline, OutcomeInline, ShareLinkInline]
     actions = [publish, send_for_review, unpublish, archive]
-    readonly_fields = ["created_at", "updated_at", "sign_off_summary", "hero_image_now"]
+    readonly_fields = [
+        "created_at",
+        "updated_at",
+        "sign_off_summary",
+        "approval_summary",
+        "hero_image_now",
+    ]
     fieldsets = [
         (
             None,
@@ -178,7 +184,7 @@ class StoryAdmin(
         ),
         ("Themes and tags", {"fields": ["themes", "tags"]}),
         ("Publication", {"fields": ["status", "published_at", "expires_at", "featured"]}),
-        ("Participant sign-off", {"fields": ["sign_off_summary"]}),
+        ("Participant sign-off", {"fields": ["sign_off_summary", "approval_summary"]}),
         ("History", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
 
