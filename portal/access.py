@@ -62,7 +62,10 @@ def keep_private(response):
     """A participant's page is theirs: never kept by a shared cache, never indexed."""
     patch_cache_control(response, private=True, no_store=True)
     response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "no-referrer"
+    # Not "no-referrer": a browser then sends `Origin: null` with the page's forms,
+    # and CSRF refuses every POST. "same-origin" still keeps the address (an
+    # invitation token) from every other site.
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 

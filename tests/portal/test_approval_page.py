@@ -69,7 +69,7 @@ def test_the_page_shows_the_version_an_editor_will_publish_with_private_pictures
     participant_client, draft, django_assert_max_num_queries
 ):
     address = picture_of(draft, "hero_image", "hero", "wigan")
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(10):
         response = participant_client.get(url(draft))
     page = response.content.decode()
     assert response.status_code == 200

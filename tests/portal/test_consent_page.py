@@ -56,7 +56,7 @@ def choices(**changed):
 def test_the_page_shows_what_they_agreed_to_and_its_history(
     participant_client, agreed, django_assert_max_num_queries
 ):
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(4):
         response = participant_client.get(CONSENT)
     page = response.content.decode()
     assert response.status_code == 200 and "no-store" in response["Cache-Control"]

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_page_says_what_the_download_holds(participant_client, django_assert_max_num_queries):
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(2):
         response = participant_client.get(reverse("portal:data"))
     page = response.content.decode()
     assert response.status_code == 200 and "no-store" in response["Cache-Control"]
