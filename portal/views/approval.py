@@ -92,9 +92,11 @@ def story(request, pk):
                     version=int(version),
                 )
             except ValidationError as error:
-                if error.messages != [STALE]:
-                    raise
-                changed_under_them, form, status = True, AnswerForm(), 409
+                if error.messages == [STALE]:
+                    changed_under_them, form, status = True, AnswerForm(), 409
+                else:  # the story moved on meanwhile (published, say): say why
+                    form.add_error(None, error)
+                    status = 400
             else:
                 messages.success(request, "Thank you. Your answer has been sent to the editors.")
                 return redirect("portal:story", pk=story.pk)

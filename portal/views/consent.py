@@ -102,7 +102,10 @@ def withdraw(request):
     participant = request.participant
     if participant.consent_withdrawn_at is None and participant.consent_given:
         if request.method == "POST":
-            participant_changes_consent(participant=participant, withdraw=True)
+            try:
+                participant_changes_consent(participant=participant, withdraw=True)
+            except ValidationError:  # withdrawn meanwhile, in another tab
+                return redirect("portal:consent")
             messages.success(
                 request, "Your consent is withdrawn. Your stories have left the website."
             )

@@ -187,3 +187,24 @@ def test_a_pull_quote_without_quote_consent_is_not_shown(client, db):
     sign_in_as(client, person)
     page = client.get(url(story)).content.decode()
     assert "Secret" not in page
+
+
+def test_a_story_published_while_they_read_is_refused_in_words(
+    participant_client, draft, monkeypatch
+):
+    """The page was opened on a draft; an editor publishes before the answer arrives."""
+    from editorial import approvals
+
+    real = approvals.answer
+
+    def published_meanwhile(**kwargs):
+        Story.objects.filter(pk=draft.pk).update(status="published", published_at=timezone.now())
+        return real(**kwargs)
+
+    monkeypatch.setattr("portal.views.approval.answer", published_meanwhile)
+    response = participant_client.post(
+        url(draft), {"decision": "approved", "version": draft.edit_version}
+    )
+    assert response.status_code == 400
+    assert "can no longer be answered here" in response.content.decode()
+    assert not SignOff.objects.exists()

@@ -39,3 +39,21 @@ def test_signed_out_there_is_no_download(client, db):
     response = client.get(reverse("portal:data_download"))
     assert response.status_code == 403
     assert response["Content-Type"].startswith("text/html")
+
+
+@pytest.mark.parametrize("role", ["editor_client", "contributor_client"])
+def test_staff_are_not_participants_on_these_pages(request, role, participant):
+    """A member of staff, whatever their role, reaches no participant's page or data."""
+    story = make_story(participant=participant, status="draft", published_at=None)
+    staff = request.getfixturevalue(role)
+    for address in [
+        reverse("portal:story", kwargs={"pk": story.pk}),
+        reverse("portal:consent"),
+        reverse("portal:consent_withdraw"),
+        reverse("portal:data"),
+        reverse("portal:data_download"),
+    ]:
+        assert staff.get(address).status_code == 403, address
+    assert staff.post(reverse("portal:consent_withdraw")).status_code == 403
+    participant.refresh_from_db()
+    assert participant.consent_withdrawn_at is None
