@@ -57,3 +57,17 @@ def test_staff_are_not_participants_on_these_pages(request, role, participant):
     assert staff.post(reverse("portal:consent_withdraw")).status_code == 403
     participant.refresh_from_db()
     assert participant.consent_withdrawn_at is None
+
+
+def test_their_answers_from_their_page_are_in_the_download(participant_client, participant):
+    story = make_story(participant=participant, status="draft", published_at=None)
+    participant_client.post(
+        reverse("portal:story", kwargs={"pk": story.pk}),
+        {"decision": "changes", "comment": "Use my full title", "version": story.edit_version},
+    )
+    response = participant_client.get(reverse("portal:data_download"))
+    with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
+        held = "".join(
+            archive.read(name).decode() for name in archive.namelist() if name.endswith(".json")
+        )
+    assert "Use my full title" in held
