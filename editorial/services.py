@@ -152,7 +152,8 @@ def save_edit(*, story: Story, from_status: str | None, by) -> Story:
         _set_publication_window(story)
     record_edit(story)
     record_status_change(story=story, from_status=from_status, by=by)
-    announce_move(story=story, from_status=from_status, by=by)
+    # Told from the status as stored: a move someone else made meanwhile is not told twice.
+    announce_move(story=story, from_status=stored["status"] if stored else None, by=by)
     if stored is not None and stored["participant_id"] != story.participant_id:
         revoke_links_for_others(story=story)
     return story

@@ -5,7 +5,7 @@ from django.core import mail
 from django.utils import timezone
 
 from stories.models import ApprovalRequest
-from tests.admin_posts import change_url
+from tests.admin_posts import ADD_URL, change_url, story_form
 from tests.factories import make_participant, make_staff, make_story
 
 pytestmark = pytest.mark.django_db
@@ -67,3 +67,13 @@ def test_a_published_story_has_no_button(editor_client):
     assert (
         "Ask Cal Published to approve" not in editor_client.get(change_url(story)).content.decode()
     )
+
+
+def test_a_contributor_adding_a_story_for_review_tells_the_editors(contributor_client, editor):
+    editor.email = "erin@example.org"
+    editor.save()
+    response = contributor_client.post(ADD_URL, story_form(status="review"))
+    assert response.status_code == 302
+    assert [email.to for email in mail.outbox] == [["erin@example.org"]]
+    assert "Sent for review: A new story" in mail.outbox[0].subject
+    assert "casey-contributor sent" in mail.outbox[0].body
