@@ -10,11 +10,16 @@ Side effects of every write here, run once per write:
   the write's transaction, so other processes see it when the write commits
   (pagecache.renewal);
 - the story's search text is rewritten once, as the write ends (stories.search);
-- a change of participant shuts the share links made for the one before.
+- a change of participant shuts the share links made for the one before;
+- a move to review emails the editors (not the one who made it), and a move to
+  published emails the participant with the story's public address (when it
+  will appear, if scheduled); a re-save in the same status emails nobody.
 """
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from reversion.models import Version
 
@@ -28,6 +33,7 @@ from editorial.workflow import (
     publication_problem,
     status_refusal,
 )
+from notifications import send
 from pagecache.renewal import renewal
 from stories.models import StatusChange, Story
 
@@ -55,6 +61,35 @@ def record_status_change(*, story: Story, from_status: str | None, by) -> None:
         to_status=story.status,
         by=by if by is not None and by.is_authenticated else None,
     )
+
+
+def announce_move(*, story: Story, from_status: str | None, by) -> None:
+    """Email those a move through the workflow concerns; nobody for a re-save."""
+    if from_status == story.status:
+        return
+    if story.status == Story.Status.REVIEW:
+        send.to_editors(
+            "sent_for_review",
+            {
+                "story": story,
+                "by_name": (by.get_full_name() or by.username) if by is not None else "",
+                "admin_url": settings.SITE_URL
+                + reverse("admin:stories_story_change", args=[story.pk]),
+            },
+            exclude=by,
+        )
+    elif story.status == Story.Status.PUBLISHED and story.participant_id is not None:
+        scheduled = story.published_at is not None and story.published_at > timezone.now()
+        send.to_participant(
+            "published",
+            story.participant,
+            {
+                "story": story,
+                "story_url": settings.SITE_URL + story.get_absolute_url(),
+                "scheduled": scheduled,
+                "appears_at": story.published_at,
+            },
+        )
 
 
 def _set_publication_window(story: Story) -> None:
@@ -117,6 +152,8 @@ def save_edit(*, story: Story, from_status: str | None, by) -> Story:
         _set_publication_window(story)
     record_edit(story)
     record_status_change(story=story, from_status=from_status, by=by)
+    # Told from the status as stored: a move someone else made meanwhile is not told twice.
+    announce_move(story=story, from_status=stored["status"] if stored else None, by=by)
     if stored is not None and stored["participant_id"] != story.participant_id:
         revoke_links_for_others(story=story)
     return story
@@ -144,6 +181,7 @@ def change_status(*, story: Story, status: str, by) -> Story:
         story, update_fields=["status", "published_at", "expires_at", "edit_version", "updated_at"]
     )
     record_status_change(story=story, from_status=before, by=by)
+    announce_move(story=story, from_status=before, by=by)
     revisions.save_revision(story, by=by, comment=VERBS[status])
     return story
 

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from portal.views import approval, consent, data
 from portal.views.entry import enter, leave, new_link
 from portal.views.home import home
 from portal.views.story_form import (
@@ -24,4 +25,9 @@ urlpatterns = [
     path("drafts/<int:pk>/check/", draft_check, name="draft_check"),
     path("drafts/<int:pk>/delete/", draft_delete, name="draft_delete"),
     path("drafts/<int:pk>/<slug:step>/", draft_step, name="draft_step"),
+    path("stories/<int:pk>/", approval.story, name="story"),
+    path("consent/", consent.consent, name="consent"),
+    path("consent/withdraw/", consent.withdraw, name="consent_withdraw"),
+    path("data/", data.data, name="data"),
+    path("data/download/", data.download, name="data_download"),
 ]

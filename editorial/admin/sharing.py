@@ -19,7 +19,14 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 
 from common.dates import local_datetime
-from editorial.sharing import create_share_link, latest_sign_off, revoke_share_link, share_url
+from editorial.approvals import approval_refusal, latest_request, request_approval
+from editorial.sharing import (
+    create_share_link,
+    latest_sign_off,
+    revoke_share_link,
+    share_url,
+    sign_off_warning,
+)
 from editorial.views import staff_preview
 from editorial.workflow import EDITOR_ONLY_STATUSES, can_publish
 from stories.models import ShareLink
@@ -127,6 +134,11 @@ class SharingAdmin:
                 view(self.revoke_share_link_view),
                 name="{}_{}_share_link_revoke".format(*info),
             ),
+            path(
+                "<path:object_id>/ask-approval/",
+                view(self.request_approval_view),
+                name="{}_{}_request_approval".format(*info),
+            ),
             *super().get_urls(),
         ]
 
@@ -191,6 +203,52 @@ class SharingAdmin:
         self.log_change(request, story, f"Revoked a share link{for_whom}.")
         self.message_user(request, f"Share link{for_whom} revoked: it no longer works.")
         return self._change_page(story)
+
+    def request_approval_view(self, request, object_id):
+        """Ask the story's participant, by email, to approve the story as it stands."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        story = self._story_or_404(request, object_id)
+        if not self.has_change_permission(request, story):
+            raise PermissionDenied
+        try:
+            request_approval(story=story, by=request.user)
+        except PermissionDenied as refusal:
+            self.message_user(request, f"Not asked: {refusal}", messages.ERROR)
+            return self._change_page(story)
+        name = story.participant.name
+        self.log_change(request, story, f"Asked {name} to approve the story.")
+        self.message_user(
+            request,
+            f"{name} has been emailed a link to read and approve the story as it is now.",
+            messages.SUCCESS,
+        )
+        return self._change_page(story)
+
+    @admin.display(description="Asking for approval")
+    def approval_summary(self, obj):
+        if obj.pk is None:
+            return "Save the story, then ask its participant to approve it."
+        asked = latest_request(obj)
+        warning = sign_off_warning(obj)
+        if asked is None:
+            said = "Not asked from their page yet."
+        else:
+            who = (
+                asked.asked_by.get_full_name() or asked.asked_by.username if asked.asked_by else ""
+            )
+            said = format_html(
+                "Last asked on {}{}{}.",
+                local_datetime(asked.asked_at),
+                format_html(" by {}", who) if who else "",
+                format_html(", answered on {}", local_datetime(asked.answered_at))
+                if asked.answered_at
+                else " (no answer yet)",
+            )
+        answer = warning or "They approved the story as it is now."
+        if refusal := approval_refusal(obj, None):
+            return format_html("{} {} <em>{}</em>", said, answer, refusal)
+        return format_html("{} {}", said, answer)
 
     @admin.display(description="Participant's answer")
     def sign_off_summary(self, obj):

@@ -153,6 +153,7 @@ class StoryAdmin(
         "created_at",
         "updated_at",
         "sign_off_summary",
+        "approval_summary",
         "hero_image_now",
         "told_by_participant",
     ]
@@ -186,7 +187,7 @@ class StoryAdmin(
         ),
         ("Themes and tags", {"fields": ["themes", "tags"]}),
         ("Publication", {"fields": ["status", "published_at", "expires_at", "featured"]}),
-        ("Participant sign-off", {"fields": ["sign_off_summary"]}),
+        ("Participant sign-off", {"fields": ["sign_off_summary", "approval_summary"]}),
         ("History", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
 

@@ -225,6 +225,12 @@ def seeds(site: Site) -> dict[str, list[dict]]:
         "portal:enter": [{"token": "not-a-token"}],
         "portal:new_link": [{}],
         "portal:sign_out": [{}],
+        # A participant's own pages (portal): without their session, a page that says so.
+        "portal:story": [{"pk": story.pk} for story in every],
+        "portal:consent": [{}],
+        "portal:consent_withdraw": [{}],
+        "portal:data": [{}],
+        "portal:data_download": [{}],
         # Pictures are served only while what they show is public (tests/images/ says so
         # in full); these stories have none, so each address is a 404 for everyone.
         "picture": [

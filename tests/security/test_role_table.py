@@ -38,7 +38,7 @@ from participants.models import (
     Programme,
 )
 from sitepages.models import SitePage
-from stories.models import ShareLink, SignOff, StatusChange, Story, Theme
+from stories.models import ApprovalRequest, ShareLink, SignOff, StatusChange, Story, Theme
 from tests.factories import (
     make_cohort,
     make_organisation,
@@ -185,6 +185,12 @@ def erase_asked(w, user, response):
 
 def recovered(w, user, response):
     return Story.objects.filter(pk=w.pk("deleted"), status="draft").exists()
+
+
+def approval_asked(name):
+    return lambda w, user, response: (
+        ApprovalRequest.objects.filter(story_id=w.pk(name), asked_by=user).count() == 1
+    )
 
 
 def share_link_made(name):
@@ -573,6 +579,18 @@ TABLE = [
         "recover a deleted story as a draft",
         CONTRIBUTORS,
         Post(STORY + "recover/{deleted_v}/", {}, recovered),
+    ),
+    Row(
+        "draft story: ask its participant to approve",
+        CONTRIBUTORS,
+        Post(STORY + "{draft}/ask-approval/", {}, approval_asked("draft")),
+    ),
+    Row(
+        "draft story: page offers Ask to approve",
+        CONTRIBUTORS,
+        Page(
+            STORY + "{draft}/change/", offers='action="/admin/stories/story/{draft}/ask-approval/"'
+        ),
     ),
     Row("draft story: preview", READERS, Page(STORY + "{draft}/preview/")),
     Row("live story: preview", READERS, Page(STORY + "{live}/preview/")),
@@ -1087,7 +1105,7 @@ def build_world() -> World:
     wording_unused = ConsentWording.objects.create(version=2, text="Second words.")
 
     p_free = make_participant(name="Free Person")
-    p_draft = make_participant()
+    p_draft = make_participant(email="draft-person@example.org")
     p_live = make_participant(
         organisation=org_live, consent_wording=wording_agreed, email="live.person@example.org"
     )
