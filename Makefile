@@ -12,6 +12,8 @@ run: setup
 	$(PY) manage.py load_demo --if-empty
 	$(PY) manage.py rebuild_search_index --missing
 	$(PY) manage.py ensure_admin
+	@# A link to the demo participant's own pages (/my/), made fresh each time.
+	-@$(PY) manage.py demo_participant_link
 	@echo "Serving Impact CMS on http://127.0.0.1:8000 (Ctrl-C stops it)"
 	@# The worker that sends emails runs beside the server and stops with it (without
 	@# reloading: templates are read when an email is queued, by the server).

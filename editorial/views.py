@@ -72,7 +72,10 @@ def keep_private(response, *, hide_address: bool = False):
     response["X-Robots-Tag"] = "noindex, nofollow"
     patch_cache_control(response, private=True, no_store=True)
     if hide_address:
-        response["Referrer-Policy"] = "no-referrer"
+        # Not "no-referrer": browsers then send `Origin: null` with the sign-off form's
+        # POST, which Django's CSRF check refuses. "same-origin" still keeps the link's
+        # address from every other site.
+        response["Referrer-Policy"] = "same-origin"
     return response
 
 

@@ -86,7 +86,7 @@ def test_anyone_with_a_live_link_reads_the_draft_with_a_banner(client, link):
 def test_share_page_is_kept_out_of_search_caches_and_referers(client, link):
     response = client.get(share_url(link))
     assert_kept_private(response)
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
 
 
 def test_share_page_shows_no_related_stories(client, link):
@@ -379,7 +379,7 @@ def test_a_dead_link_is_kept_out_of_search_engines_and_caches_too(client, link, 
     assert_not_found_and_hidden(response)
     assert response["X-Robots-Tag"] == "noindex, nofollow"
     assert "no-store" in response["Cache-Control"]
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
 
 
 def test_the_share_page_does_not_repeat_its_address_in_its_metadata(client, link):

@@ -69,7 +69,7 @@ def test_participant_approves_and_is_thanked(client, link, draft):
     response = answer(client, link, decision="approved")
     assert response.status_code == 302
     assert response["Location"] == share_url(link)
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
 
     page = client.get(response["Location"]).content.decode()
     assert "Thank you. Your answer has been sent to the editors." in page
