@@ -166,13 +166,17 @@ class StoryQuerySet(models.QuerySet):
         return self.filter(status=self.model.Status.DRAFT).filter(Exists(moves))
 
     def awaiting_sign_off(self, now):
-        """Unpublished stories shared with their participant by a link still open, which
-        the participant has not answered (approved or asked for changes) since the last edit."""
+        """Unpublished stories shared with their participant by a link still open, or sent
+        to their own page for approval as they stand now, which the participant has not
+        answered (approved or asked for changes) since the last edit."""
         links = self.model.share_links.rel.related_model.objects.filter(
             story=OuterRef("pk"),
             participant=OuterRef("participant"),
             revoked_at__isnull=True,
             expires_at__gt=now,
+        )
+        asked = self.model.approval_requests.rel.related_model.objects.filter(
+            story=OuterRef("pk"), edit_version=OuterRef("edit_version")
         )
         answers = self.model.sign_offs.rel.related_model.objects.filter(
             story=OuterRef("pk"),
@@ -180,7 +184,11 @@ class StoryQuerySet(models.QuerySet):
             edit_version=OuterRef("edit_version"),
         )
         unpublished = [self.model.Status.DRAFT, self.model.Status.REVIEW]
-        return self.filter(status__in=unpublished).filter(Exists(links)).exclude(Exists(answers))
+        return (
+            self.filter(status__in=unpublished)
+            .filter(Exists(links) | Exists(asked))
+            .exclude(Exists(answers))
+        )
 
     def on_participant_page(self, participant):
         """The participant's own stories for their page, newest change first, each with

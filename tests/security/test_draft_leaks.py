@@ -231,6 +231,13 @@ def seeds(site: Site) -> dict[str, list[dict]]:
         "portal:consent_withdraw": [{}],
         "portal:data": [{}],
         "portal:data_download": [{}],
+        # The story form's pages: a draft's number is no way in without its session.
+        "portal:story_new": [{}],
+        "portal:drafts": [{}],
+        "portal:draft_carry_on": [{"pk": 1}],
+        "portal:draft_check": [{"pk": 1}],
+        "portal:draft_delete": [{"pk": 1}],
+        "portal:draft_step": [{"pk": 1, "step": "about"}],
         # Pictures are served only while what they show is public (tests/images/ says so
         # in full); these stories have none, so each address is a 404 for everyone.
         "picture": [

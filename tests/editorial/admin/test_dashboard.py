@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from editorial.approvals import answer, request_approval
 from editorial.sharing import create_share_link, record_sign_off
 from stories.models import SignOff, StatusChange, Story
 from tests.factories import make_participant, make_staff, make_story
@@ -136,3 +137,20 @@ def test_a_viewer_without_rights_to_stories_sees_no_lists(client, desk):
     shown, response = panels(client)
     assert shown == {}
     assert "You have no lists to work through here" in response.content.decode()
+
+
+def test_a_story_sent_to_its_participants_page_waits_for_their_approval_until_answered(
+    editor_client, editor
+):
+    person = make_participant(name="Asked on their page", email="asked@example.org")
+    story = make_story(title="Sent to their page", participant=person, status="review")
+    request_approval(story=story, by=editor)
+    shown, _ = panels(editor_client)
+    assert {row.label for row in shown["sign-off"].rows} == {"Sent to their page"}
+    assert listed(editor_client, shown["sign-off"].href) == {"Sent to their page"}
+    story.refresh_from_db()
+    answer(
+        story=story, participant=person, decision="approved", comment="", version=story.edit_version
+    )
+    shown, _ = panels(editor_client)
+    assert not list(shown["sign-off"].rows)
