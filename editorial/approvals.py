@@ -52,7 +52,11 @@ def request_approval(*, story: Story, by) -> ApprovalRequest:
     participant that lands on the story, and the `approval_requested` email with it.
     Refused (PermissionDenied) as `approval_refusal` says.
     """
-    story = Story.objects.select_for_update().select_related("participant").get(pk=story.pk)
+    # The story's row alone: PostgreSQL refuses to lock the nullable side of the
+    # outer join to its participant.
+    story = (
+        Story.objects.select_for_update(of=("self",)).select_related("participant").get(pk=story.pk)
+    )
     if refusal := approval_refusal(story, by):
         raise PermissionDenied(refusal)
     request = ApprovalRequest.objects.create(

@@ -5,7 +5,9 @@ import datetime as dt
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection, transaction
 from django.db.models import F
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from editorial import services
@@ -49,6 +51,20 @@ def test_an_editor_asks_and_the_participant_is_emailed_a_link_to_the_story(draft
     invitation = Invitation.objects.get(participant=draft.participant)
     assert invitation.lands_on == f"/my/stories/{draft.pk}/"
     assert "/my/enter/" in email.body and email.body.count("http") >= 1
+
+
+def test_asking_locks_the_story_row_alone(draft, editor):
+    """PostgreSQL refuses FOR UPDATE on the nullable side of the outer join to the
+    participant: asking failed there with a server error."""
+    with transaction.atomic(), CaptureQueriesContext(connection) as queries:
+        request_approval(story=draft, by=editor)
+    locks = [
+        query["sql"]
+        for query in queries
+        if "FOR UPDATE" in query["sql"] and 'FROM "stories_story"' in query["sql"]
+    ]
+    assert all('FOR UPDATE OF "stories_story"' in sql for sql in locks), locks
+    assert ApprovalRequest.objects.filter(story=draft).count() == 1
 
 
 def test_a_contributor_who_may_edit_the_draft_may_ask(draft, contributor):
