@@ -109,6 +109,7 @@ def plan_erasure(participant: Participant) -> ErasurePlan:
         "consent changes": participant.consent_changes.count(),
         # Both go with the participant (on_delete=CASCADE).
         "invitations to their page": participant.invitations.count(),
+        "stories begun on their page": participant.drafts.count(),
         "emails written to them": participant.notifications.count(),
         "cohort memberships": participant.cohorts.count(),
         "tags only their stories used": len(plan.tag_ids),
@@ -166,6 +167,8 @@ def _log_entry_ids(held: Held, link_ids: list[int], sign_off_ids: list[int]) -> 
 def _files(participant, stories, ids, versions) -> list[str]:
     """Their pictures in storage: originals, renditions, and anything in their folders."""
     names = set()
+    # Their drafts go with them (on_delete=CASCADE) but their photos are files.
+    names.update(participant.drafts.exclude(photo="").values_list("photo", flat=True))
     for owner in [participant, *stories]:
         for name in owner.IMAGES:
             if image := getattr(owner, name):
@@ -219,16 +222,17 @@ def erase_participant(*, participant: Participant, by) -> ErasureReport:
       on stories since given to someone else (cascades reach only their own
       stories'); the admin log about them and their stories, and on any story
       what names them or a link of theirs; their consent history and cohort
-      memberships, their invitations and the emails written to them (both go
-      with the participant); tags only their stories used; then the participant. One
-      `Erasure` row (id, by, at) is written.
+      memberships, their invitations, the emails written to them and the
+      drafts of stories begun on their page (all go with the participant);
+      tags only their stories used; then the participant. One `Erasure` row
+      (id, by, at) is written.
     - search: on SQLite the FTS5 index is merged, so the deleted text leaves
       its shadow tables too (a delete alone leaves the words in old segments);
       the words of their stories and name that no other story has leave the
       vocabulary that misspellings are corrected to (stories.search.forgetting).
     - page cache: the content version is renewed, so no page cached before
       shows them again.
-    - files: their pictures and renditions leave the storage (disk or bucket)
+    - files: their pictures, their drafts' photos and renditions leave the storage (disk or bucket)
       once the transaction commits. The rows stop naming the files first, so
       the images app's delete signal finds nothing to remove while a rollback
       could still bring the rows back. Files that cannot be deleted are listed

@@ -1,0 +1,109 @@
+"""An outsider's and a hostile participant's attacks on /my/: what must hold."""
+
+import io
+import zipfile
+
+import pytest
+from django.core.files.storage import default_storage
+from django.urls import reverse
+
+from editorial import participant_stories
+from editorial.erasure import erase_participant
+from stories.models import SignOff, StoryDraft
+from tests.factories import make_participant, make_story
+from tests.images.pictures import upload
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def story(participant):
+    return make_story(status="draft", published_at=None, participant=participant)
+
+
+@pytest.mark.parametrize("version", ["²", "9" * 5000, "١٢"])
+def test_an_odd_version_on_the_approval_form_is_refused_not_a_500(
+    participant_client, story, version
+):
+    url = reverse("portal:story", kwargs={"pk": story.pk})
+    response = participant_client.post(url, {"decision": "approved", "version": version})
+    assert response.status_code == 400
+    assert not SignOff.objects.filter(story=story).exists()
+
+
+def test_another_participants_story_and_draft_are_404(participant_client):
+    other = make_participant(name="Other", email="other@example.org")
+    their_story = make_story(status="draft", published_at=None, participant=other)
+    their_draft = participant_stories.start_draft(participant=other)
+    for url in [
+        reverse("portal:story", kwargs={"pk": their_story.pk}),
+        reverse("portal:draft_carry_on", kwargs={"pk": their_draft.pk}),
+        reverse("portal:draft_check", kwargs={"pk": their_draft.pk}),
+        reverse("portal:draft_delete", kwargs={"pk": their_draft.pk}),
+        reverse("portal:draft_step", kwargs={"pk": their_draft.pk, "step": "about"}),
+    ]:
+        assert participant_client.get(url).status_code == 404, url
+        assert participant_client.post(url, {"version": "0"}).status_code == 404, url
+    assert StoryDraft.objects.filter(pk=their_draft.pk).exists()
+
+
+def _draft_with_photo(participant):
+    draft = participant_stories.start_draft(participant=participant)
+    return participant_stories.save_answers(
+        draft=draft,
+        step="photo",
+        data={"photo": upload(size=(400, 300)), "photo_alt": "Me at work", "photo_consent": True},
+        version=draft.version,
+    )
+
+
+def _draft_with_words(participant, words="My unsent challenge"):
+    draft = participant_stories.start_draft(participant=participant)
+    return participant_stories.save_answers(
+        draft=draft, step="challenge", data={"challenge": words}, version=draft.version
+    )
+
+
+def test_their_unsubmitted_drafts_and_draft_photo_are_in_their_data_download(
+    participant_client, participant
+):
+    _draft_with_words(participant)
+    _draft_with_photo(participant)
+    other = make_participant(name="Other", email="other@example.org")
+    _draft_with_words(other, "Someone else's words")
+
+    response = participant_client.get(reverse("portal:data_download"))
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    everything = "".join(
+        archive.read(name).decode("utf-8", "replace") for name in archive.namelist()
+    )
+    assert "My unsent challenge" in everything
+    assert "Me at work" in everything
+    assert "Someone else's words" not in everything
+    assert any(name.startswith("pictures/draft-") for name in archive.namelist())
+
+
+def test_erasure_removes_their_drafts_and_the_draft_photo_files(
+    participant, django_capture_on_commit_callbacks
+):
+    draft = _draft_with_photo(participant)
+    _draft_with_words(participant)
+    name = draft.photo.name
+    assert default_storage.exists(name)
+    with django_capture_on_commit_callbacks(execute=True):
+        erase_participant(participant=participant, by=None)
+    assert not StoryDraft.objects.exists()
+    assert not default_storage.exists(name)
+
+
+def test_a_staff_login_in_a_participants_browser_ends_the_participant_session(
+    participant_client, participant, editor
+):
+    """Signing in as staff keeps the session's data (Django cycles its key): the
+    participant's pages must not then sit beside the staff login."""
+    participant_client.force_login(editor)
+    response = participant_client.get(reverse("portal:home"))
+    assert response.status_code == 403
+    assert participant.name not in response.content.decode()
+    participant_client.logout()
+    assert participant_client.get(reverse("portal:home")).status_code == 403
