@@ -5,6 +5,8 @@ import zipfile
 
 import pytest
 from django.core.files.storage import default_storage
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from editorial import participant_stories
@@ -107,3 +109,20 @@ def test_a_staff_login_in_a_participants_browser_ends_the_participant_session(
     assert participant.name not in response.content.decode()
     participant_client.logout()
     assert participant_client.get(reverse("portal:home")).status_code == 403
+
+
+def test_asking_for_a_new_link_takes_the_same_work_for_a_known_address_as_any(
+    client, participant, settings
+):
+    """The page only enqueues the request: no lookup of the address, nor an invitation
+    and its email written, inside the request (a timing oracle for who is on the
+    programme)."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    counts = []
+    for email in ["amara@example.org", "nobody@example.org"]:
+        with CaptureQueriesContext(connection) as queries:
+            response = client.post(reverse("portal:new_link"), {"email": email})
+        assert response.status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
+    assert not participant.invitations.exists()  # the worker writes it, not the request
