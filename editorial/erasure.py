@@ -18,6 +18,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
 from django.db import connection, transaction
 from django.db.models import Q
+from django.urls import reverse
 from reversion.models import Revision, Version
 from taggit.models import Tag
 
@@ -37,6 +38,7 @@ from editorial.subject_access import (
     saved_fields,
     story_log,
 )
+from notifications.models import Notification
 from pagecache.versions import bump
 from participants.models import Erasure, Participant
 from stories.models import (
@@ -66,6 +68,7 @@ class ErasurePlan:
     tag_ids: list[int]  # tags only their stories use
     files: list[str]
     mentions: list[Mention]  # other people's records that name them: kept
+    staff_email_ids: list[int] = field(default_factory=list)  # emails to staff about them
     counts: dict[str, int] = field(default_factory=dict)
 
 
@@ -93,6 +96,7 @@ def plan_erasure(participant: Participant) -> ErasurePlan:
         tag_ids=list(tags.values_list("pk", flat=True)),
         files=_files(participant, stories, held.story_ids, held.versions),
         mentions=mentions(participant, held.sharing),
+        staff_email_ids=_staff_emails_about(participant, stories),
     )
     counted = {ShareLink: set(links), SignOff: set(sign_offs)}
     plan.counts = {
@@ -111,11 +115,25 @@ def plan_erasure(participant: Participant) -> ErasurePlan:
         "invitations to their page": participant.invitations.count(),
         "stories begun on their page": participant.drafts.count(),
         "emails written to them": participant.notifications.count(),
+        "emails to staff about them": len(plan.staff_email_ids),
         "cohort memberships": participant.cohorts.count(),
         "tags only their stories used": len(plan.tag_ids),
         "picture files (originals and resized copies)": len(plan.files),
     }
     return plan
+
+
+def _staff_emails_about(participant: Participant, stories: list[Story]) -> list[int]:
+    """Emails to staff about them or their stories (submitted, answered, consent changed
+    or ending…): each carries the admin address of the participant or of the story,
+    beside their name and words."""
+    paths = [reverse("admin:participants_participant_change", args=[participant.pk])]
+    paths += [reverse("admin:stories_story_change", args=[story.pk]) for story in stories]
+    about = Q()
+    for path in paths:
+        about |= Q(body_text__contains=path)
+    rows = Notification.objects.filter(about).exclude(to_participant=participant)
+    return sorted(rows.values_list("pk", flat=True))
 
 
 def _shared_with(held: Held) -> tuple[list[int], list[int]]:
@@ -223,7 +241,8 @@ def erase_participant(*, participant: Participant, by) -> ErasureReport:
       stories'); the admin log about them and their stories, and on any story
       what names them or a link of theirs; their consent history and cohort
       memberships, their invitations, the emails written to them and the
-      drafts of stories begun on their page (all go with the participant);
+      drafts of stories begun on their page (all go with the participant), and
+      the emails to staff about them or their stories;
       tags only their stories used; then the participant. One `Erasure` row
       (id, by, at) is written.
     - search: on SQLite the FTS5 index is merged, so the deleted text leaves
@@ -257,6 +276,7 @@ def erase_participant(*, participant: Participant, by) -> ErasureReport:
         LogEntry.objects.filter(pk__in=plan.log_entry_ids).delete()
         # On stories now about someone else too: cascades reach only their own stories'.
         SignOff.objects.filter(pk__in=plan.sign_off_ids).delete()
+        Notification.objects.filter(pk__in=plan.staff_email_ids).delete()
         ShareLink.objects.filter(pk__in=plan.link_ids).delete()
         Story.objects.filter(pk__in=own).update(hero_image="", renditions={})
         Participant.objects.filter(pk=participant.pk).update(photo="", renditions={})

@@ -11,6 +11,8 @@ from django.urls import reverse
 
 from editorial import participant_stories
 from editorial.erasure import erase_participant
+from editorial.participant_consent import participant_changes_consent
+from notifications.models import Notification
 from stories.models import SignOff, StoryDraft
 from tests.factories import make_participant, make_story
 from tests.images.pictures import upload
@@ -126,3 +128,30 @@ def test_asking_for_a_new_link_takes_the_same_work_for_a_known_address_as_any(
         counts.append(len(queries))
     assert counts[0] == counts[1]
     assert not participant.invitations.exists()  # the worker writes it, not the request
+
+
+def test_erasure_removes_the_emails_to_staff_about_them(participant, editor):
+    """Editors' emails about a participant (their story submitted, their consent
+    changed, their answer with its comment) hold their name and words: erased with
+    them, while emails about others stay."""
+    editor.email = "erin@example.org"
+    editor.save()
+    draft = _draft_with_words(participant, "A challenge")
+    draft = participant_stories.save_answers(
+        draft=draft,
+        step="about",
+        data={"title": "Pool", "job_title": "Lifeguard"},
+        version=draft.version,
+    )
+    draft = participant_stories.save_answers(
+        draft=draft, step="what-you-did", data={"what_i_did": "Swam"}, version=draft.version
+    )
+    participant_stories.submit_draft(draft=draft, participant=participant)
+    participant_changes_consent(participant=participant, withdraw=True)
+    other = make_participant(name="Zebedee Other", email="z@example.org")
+    participant_changes_consent(participant=other, withdraw=True)
+    about_them = Notification.objects.filter(body_text__contains=participant.name)
+    assert about_them.count() >= 2
+    erase_participant(participant=participant, by=None)
+    assert not Notification.objects.filter(body_text__contains=participant.name).exists()
+    assert Notification.objects.filter(body_text__contains="Zebedee Other").exists()
