@@ -11,7 +11,9 @@ from django.urls import reverse
 
 from editorial import participant_stories
 from editorial.erasure import erase_participant
+from editorial.invitations import create_invitation, invitation_path, invite
 from editorial.participant_consent import participant_changes_consent
+from editorial.people_services import save_participant
 from notifications.models import Notification
 from stories.models import SignOff, StoryDraft
 from tests.factories import make_participant, make_story
@@ -155,3 +157,26 @@ def test_erasure_removes_the_emails_to_staff_about_them(participant, editor):
     erase_participant(participant=participant, by=None)
     assert not Notification.objects.filter(body_text__contains=participant.name).exists()
     assert Notification.objects.filter(body_text__contains="Zebedee Other").exists()
+
+
+def test_putting_a_mistyped_address_right_shuts_the_links_sent_to_it(client, editor):
+    """A link emailed to a mistyped address and opened by its stranger: once an editor
+    corrects the address, that stranger's session ends (it reached the data download)."""
+    person = make_participant(name="Amara Okafor", email="amara@exmaple.org")
+    invitation, token = invite(participant=person, by=editor)
+    stranger = client
+    assert stranger.post(invitation_path(token)).status_code == 302
+    assert stranger.get(reverse("portal:data")).status_code == 200
+
+    person.email = "amara@example.org"
+    save_participant(participant=person, by=editor)
+
+    assert stranger.get(reverse("portal:data")).status_code == 403
+    invitation.refresh_from_db()
+    assert invitation.revoked_at is not None
+    # Links to the right address (a change of case is the same address) stand.
+    right, _ = create_invitation(participant=person, by=editor)
+    person.email = "Amara@Example.org"
+    save_participant(participant=person, by=editor)
+    right.refresh_from_db()
+    assert right.revoked_at is None
