@@ -18,7 +18,6 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
 from django.db import connection, transaction
 from django.db.models import Q
-from django.urls import reverse
 from reversion.models import Revision, Version
 from taggit.models import Tag
 
@@ -26,6 +25,7 @@ from editorial.subject_access import (
     STORY_ROWS,
     Held,
     Mention,
+    emails_to_staff_about,
     held_about,
     label_of,
     log_entries,
@@ -96,7 +96,9 @@ def plan_erasure(participant: Participant) -> ErasurePlan:
         tag_ids=list(tags.values_list("pk", flat=True)),
         files=_files(participant, stories, held.story_ids, held.versions),
         mentions=mentions(participant, held.sharing),
-        staff_email_ids=_staff_emails_about(participant, stories),
+        staff_email_ids=sorted(
+            emails_to_staff_about(participant, stories).values_list("pk", flat=True)
+        ),
     )
     counted = {ShareLink: set(links), SignOff: set(sign_offs)}
     plan.counts = {
@@ -121,19 +123,6 @@ def plan_erasure(participant: Participant) -> ErasurePlan:
         "picture files (originals and resized copies)": len(plan.files),
     }
     return plan
-
-
-def _staff_emails_about(participant: Participant, stories: list[Story]) -> list[int]:
-    """Emails to staff about them or their stories (submitted, answered, consent changed
-    or ending…): each carries the admin address of the participant or of the story,
-    beside their name and words."""
-    paths = [reverse("admin:participants_participant_change", args=[participant.pk])]
-    paths += [reverse("admin:stories_story_change", args=[story.pk]) for story in stories]
-    about = Q()
-    for path in paths:
-        about |= Q(body_text__contains=path)
-    rows = Notification.objects.filter(about).exclude(to_participant=participant)
-    return sorted(rows.values_list("pk", flat=True))
 
 
 def _shared_with(held: Held) -> tuple[list[int], list[int]]:

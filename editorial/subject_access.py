@@ -32,7 +32,7 @@ from django.utils import timezone
 from reversion.models import Version
 
 from common.dates import local_datetime
-from notifications.models import Notification
+from notifications.models import Notification, TurnedOff
 from participants.models import CONSENT_FIELDS, ConsentChange, Organisation, Participant
 from stories.models import Outcome, ShareLink, SignOff, StatusChange, Story, StoryPartner
 
@@ -562,6 +562,39 @@ def _drafts(participant: Participant) -> list[dict]:
     ]
 
 
+def emails_to_staff_about(participant: Participant, stories) -> QuerySet:
+    """Emails to staff about them or their stories (submitted, answered, consent changed
+    or ending…): each carries the admin address of the participant or of the story,
+    beside their name and words."""
+    paths = [reverse("admin:participants_participant_change", args=[participant.pk])]
+    paths += [reverse("admin:stories_story_change", args=[story.pk]) for story in stories]
+    about = Q()
+    for path in paths:
+        about |= Q(body_text__contains=path)
+    return Notification.objects.filter(about).exclude(to_participant=participant)
+
+
+def _emails_about(participant: Participant, stories) -> list[dict]:
+    """What staff were emailed about them: never to whom (another person's address)."""
+    return [
+        {
+            "event": note.event,
+            "subject": note.subject,
+            "created_at": note.created_at,
+            "body_text": note.body_text,
+        }
+        for note in emails_to_staff_about(participant, stories).order_by("created_at", "pk")
+    ]
+
+
+def _email_choices(participant: Participant) -> list[dict]:
+    """The optional emails they turned off (an unsubscribe link's work)."""
+    return [
+        {"turned off": row.event}
+        for row in TurnedOff.objects.filter(participant=participant).order_by("event")
+    ]
+
+
 def _notifications(participant: Participant) -> list[dict]:
     """The emails written to them, as sent (or waiting to be)."""
     return [
@@ -705,6 +738,8 @@ def export_participant(participant: Participant, target=None) -> bytes | None:
         _json(archive, "emails.json", emails)
         drafts = _drafts(participant)
         _json(archive, "story-drafts.json", drafts)
+        _json(archive, "emails-to-staff-about-them.json", _emails_about(participant, stories))
+        _json(archive, "email-choices.json", _email_choices(participant))
         for story in stories:
             folder = f"stories/{story.slug}"
             _json(archive, f"{folder}/story.json", _story(story, held.sharing))
@@ -788,6 +823,8 @@ def summary(
         "whether sent, and the words of each.",
         f"story-drafts.json: {drafts} stories they began on their own page (“Tell your "
         "story”), with every answer as saved, submitted or not.",
+        "emails-to-staff-about-them.json: what the programme team was emailed about them "
+        "and their stories; email-choices.json: the emails they turned off.",
         f"stories/: {len(stories)} stories about them, drafts included, each with its "
         "outcomes, partners, themes, tags, status history, sign-offs and share links "
         "(story.json) and every saved revision (revisions.json):",

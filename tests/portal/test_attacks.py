@@ -1,6 +1,7 @@
 """An outsider's and a hostile participant's attacks on /my/: what must hold."""
 
 import io
+import json
 import zipfile
 
 import pytest
@@ -15,6 +16,7 @@ from editorial.invitations import create_invitation, invitation_path, invite
 from editorial.participant_consent import participant_changes_consent
 from editorial.people_services import save_participant
 from notifications.models import Notification
+from notifications.preferences import turn_off
 from stories.models import SignOff, StoryDraft
 from tests.factories import make_participant, make_story
 from tests.images.pictures import upload
@@ -180,3 +182,25 @@ def test_putting_a_mistyped_address_right_shuts_the_links_sent_to_it(client, edi
     save_participant(participant=person, by=editor)
     right.refresh_from_db()
     assert right.revoked_at is None
+
+
+def test_their_download_holds_what_staff_were_emailed_about_them_and_their_choices(
+    participant_client, participant, editor
+):
+    editor.email = "erin@example.org"
+    editor.save()
+    participant_changes_consent(participant=participant, withdraw=True)
+    turn_off("consent_ending", participant=participant)
+    other = make_participant(name="Zebedee Other", email="z@example.org")
+    participant_changes_consent(participant=other, withdraw=True)
+
+    archive = zipfile.ZipFile(
+        io.BytesIO(participant_client.get(reverse("portal:data_download")).content)
+    )
+    about = json.loads(archive.read("emails-to-staff-about-them.json"))
+    assert [email["event"] for email in about] == ["consent_changed"]
+    assert participant.name in about[0]["body_text"]
+    everything = "".join(archive.read(n).decode("utf-8", "replace") for n in archive.namelist())
+    assert "Zebedee Other" not in everything
+    assert "erin@example.org" not in everything
+    assert json.loads(archive.read("email-choices.json")) == [{"turned off": "consent_ending"}]
