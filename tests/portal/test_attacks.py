@@ -17,6 +17,7 @@ from editorial.participant_consent import participant_changes_consent
 from editorial.people_services import save_participant
 from notifications.models import Notification
 from notifications.preferences import turn_off
+from portal.new_links import PER_ADDRESS
 from stories.models import SignOff, StoryDraft
 from tests.factories import make_participant, make_story
 from tests.images.pictures import upload
@@ -204,3 +205,16 @@ def test_their_download_holds_what_staff_were_emailed_about_them_and_their_choic
     assert "Zebedee Other" not in everything
     assert "erin@example.org" not in everything
     assert json.loads(archive.read("email-choices.json")) == [{"turned off": "consent_ending"}]
+
+
+def test_a_dotless_i_is_no_way_round_the_count_for_an_address(client, db):
+    """PostgreSQL's case-insensitive match takes "w\u0131gan" (a dotless i) for
+    "wigan": the count for an address takes it so too."""
+    make_participant(name="Amara Okafor", email="amara@wigan.gov.uk")
+    for _ in range(PER_ADDRESS):
+        assert (
+            client.post(reverse("portal:new_link"), {"email": "amara@wigan.gov.uk"}).status_code
+            == 200
+        )
+    response = client.post(reverse("portal:new_link"), {"email": "amara@w\u0131gan.gov.uk"})
+    assert response.status_code == 429
