@@ -31,9 +31,8 @@ class NewLinkForm(forms.Form):
 
     def clean_email(self):
         # Upper then lower: a dotless i (U+0131) and a long s (U+017F) become "i" and
-        # "s", as PostgreSQL's
-        # case-insensitive match (UPPER) takes them, so no spelling of a known
-        # address escapes its count.
+        # "s", as PostgreSQL's case-insensitive match (UPPER) takes them, so no
+        # spelling of a known address escapes its count.
         return self.cleaned_data["email"].strip().upper().lower()
 
 
