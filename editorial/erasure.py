@@ -25,6 +25,7 @@ from editorial.subject_access import (
     STORY_ROWS,
     Held,
     Mention,
+    emails_to_staff_about,
     held_about,
     label_of,
     log_entries,
@@ -37,6 +38,7 @@ from editorial.subject_access import (
     saved_fields,
     story_log,
 )
+from notifications.models import Notification
 from pagecache.versions import bump
 from participants.models import Erasure, Participant
 from stories.models import (
@@ -66,6 +68,7 @@ class ErasurePlan:
     tag_ids: list[int]  # tags only their stories use
     files: list[str]
     mentions: list[Mention]  # other people's records that name them: kept
+    staff_email_ids: list[int] = field(default_factory=list)  # emails to staff about them
     counts: dict[str, int] = field(default_factory=dict)
 
 
@@ -93,6 +96,9 @@ def plan_erasure(participant: Participant) -> ErasurePlan:
         tag_ids=list(tags.values_list("pk", flat=True)),
         files=_files(participant, stories, held.story_ids, held.versions),
         mentions=mentions(participant, held.sharing),
+        staff_email_ids=sorted(
+            emails_to_staff_about(participant, stories).values_list("pk", flat=True)
+        ),
     )
     counted = {ShareLink: set(links), SignOff: set(sign_offs)}
     plan.counts = {
@@ -109,7 +115,9 @@ def plan_erasure(participant: Participant) -> ErasurePlan:
         "consent changes": participant.consent_changes.count(),
         # Both go with the participant (on_delete=CASCADE).
         "invitations to their page": participant.invitations.count(),
+        "stories begun on their page": participant.drafts.count(),
         "emails written to them": participant.notifications.count(),
+        "emails to staff about them": len(plan.staff_email_ids),
         "cohort memberships": participant.cohorts.count(),
         "tags only their stories used": len(plan.tag_ids),
         "picture files (originals and resized copies)": len(plan.files),
@@ -166,6 +174,8 @@ def _log_entry_ids(held: Held, link_ids: list[int], sign_off_ids: list[int]) -> 
 def _files(participant, stories, ids, versions) -> list[str]:
     """Their pictures in storage: originals, renditions, and anything in their folders."""
     names = set()
+    # Their drafts go with them (on_delete=CASCADE) but their photos are files.
+    names.update(participant.drafts.exclude(photo="").values_list("photo", flat=True))
     for owner in [participant, *stories]:
         for name in owner.IMAGES:
             if image := getattr(owner, name):
@@ -219,16 +229,18 @@ def erase_participant(*, participant: Participant, by) -> ErasureReport:
       on stories since given to someone else (cascades reach only their own
       stories'); the admin log about them and their stories, and on any story
       what names them or a link of theirs; their consent history and cohort
-      memberships, their invitations and the emails written to them (both go
-      with the participant); tags only their stories used; then the participant. One
-      `Erasure` row (id, by, at) is written.
+      memberships, their invitations, the emails written to them and the
+      drafts of stories begun on their page (all go with the participant), and
+      the emails to staff about them or their stories;
+      tags only their stories used; then the participant. One `Erasure` row
+      (id, by, at) is written.
     - search: on SQLite the FTS5 index is merged, so the deleted text leaves
       its shadow tables too (a delete alone leaves the words in old segments);
       the words of their stories and name that no other story has leave the
       vocabulary that misspellings are corrected to (stories.search.forgetting).
     - page cache: the content version is renewed, so no page cached before
       shows them again.
-    - files: their pictures and renditions leave the storage (disk or bucket)
+    - files: their pictures, their drafts' photos and renditions leave the storage (disk or bucket)
       once the transaction commits. The rows stop naming the files first, so
       the images app's delete signal finds nothing to remove while a rollback
       could still bring the rows back. Files that cannot be deleted are listed
@@ -253,6 +265,7 @@ def erase_participant(*, participant: Participant, by) -> ErasureReport:
         LogEntry.objects.filter(pk__in=plan.log_entry_ids).delete()
         # On stories now about someone else too: cascades reach only their own stories'.
         SignOff.objects.filter(pk__in=plan.sign_off_ids).delete()
+        Notification.objects.filter(pk__in=plan.staff_email_ids).delete()
         ShareLink.objects.filter(pk__in=plan.link_ids).delete()
         Story.objects.filter(pk__in=own).update(hero_image="", renditions={})
         Participant.objects.filter(pk=participant.pk).update(photo="", renditions={})

@@ -22,6 +22,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks import task
 
 from editorial.people_services import can_change_consent
 from notifications import send
@@ -220,3 +221,15 @@ def request_new_link(*, email: str) -> int:
             continue
         invited += 1
     return invited
+
+
+@task()
+def request_new_link_later(email: str) -> int:
+    """`request_new_link`, in the background (notifications' worker; at once in tests).
+
+    The page that asks for a new link only enqueues this, the same for every
+    address: looking the address up and writing an invitation and its email in the
+    request would take measurably longer for a participant's address than for any
+    other, telling a stranger who is on the programme.
+    """
+    return request_new_link(email=email)

@@ -12,9 +12,16 @@ import datetime as dt
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils import timezone
 
 from pagecache.renewal import renewal
-from participants.models import CONSENT_FIELDS, ConsentChange, Organisation, Participant
+from participants.models import (
+    CONSENT_FIELDS,
+    ConsentChange,
+    Invitation,
+    Organisation,
+    Participant,
+)
 
 CONSENT_PERMISSION = "participants.change_consent"
 # Editors are those who may publish; the participants app names the permission
@@ -90,13 +97,20 @@ def save_participant(*, participant: Participant, by, note: str = "") -> Partici
     Side effects: a `ConsentChange` row when any consent field changed (with the
     wording in force). What the public saw of them is renewed once, as the save
     commits (editorial.renewal): every page showing one of their public stories.
+    When their email address changes (a mistyped one put right), every link to
+    their page sent to another address is shut, and with it the session it opened.
     """
-    if participant.pk is not None and (refusal := profile_refusal(by, _stored(participant))):
+    stored = _stored(participant) if participant.pk is not None else None
+    if stored is not None and (refusal := profile_refusal(by, stored)):
         raise PermissionDenied(refusal)
     changes = consent_changes(participant)
     if changes and not can_change_consent(by):
         raise PermissionDenied(CONSENT_REFUSAL)
     participant.save()
+    if stored is not None and stored.email.lower() != participant.email.lower():
+        Invitation.objects.filter(participant=participant, revoked_at__isnull=True).exclude(
+            sent_to__iexact=participant.email or None
+        ).update(revoked_at=timezone.now())
     if changes:
         withdrawn = changes.get("consent_withdrawn_at")
         ConsentChange.objects.create(

@@ -32,7 +32,7 @@ from django.utils import timezone
 from reversion.models import Version
 
 from common.dates import local_datetime
-from notifications.models import Notification
+from notifications.models import Notification, TurnedOff
 from participants.models import CONSENT_FIELDS, ConsentChange, Organisation, Participant
 from stories.models import Outcome, ShareLink, SignOff, StatusChange, Story, StoryPartner
 
@@ -554,6 +554,47 @@ def _invitations(participant: Participant) -> list[dict]:
     ]
 
 
+def _drafts(participant: Participant) -> list[dict]:
+    """What they wrote in "Tell your story" on their page, submitted or not."""
+    return [
+        _row(draft, leave_out={"participant"})
+        for draft in participant.drafts.order_by("created_at", "pk")
+    ]
+
+
+def emails_to_staff_about(participant: Participant, stories) -> QuerySet:
+    """Emails to staff about them or their stories (submitted, answered, consent changed
+    or ending…): each carries the admin address of the participant or of the story,
+    beside their name and words."""
+    paths = [reverse("admin:participants_participant_change", args=[participant.pk])]
+    paths += [reverse("admin:stories_story_change", args=[story.pk]) for story in stories]
+    about = Q()
+    for path in paths:
+        about |= Q(body_text__contains=path)
+    return Notification.objects.filter(about).exclude(to_participant=participant)
+
+
+def _emails_about(participant: Participant, stories) -> list[dict]:
+    """What staff were emailed about them: never to whom (another person's address)."""
+    return [
+        {
+            "event": note.event,
+            "subject": note.subject,
+            "created_at": note.created_at,
+            "body_text": note.body_text,
+        }
+        for note in emails_to_staff_about(participant, stories).order_by("created_at", "pk")
+    ]
+
+
+def _email_choices(participant: Participant) -> list[dict]:
+    """The optional emails they turned off (an unsubscribe link's work)."""
+    return [
+        {"turned off": row.event}
+        for row in TurnedOff.objects.filter(participant=participant).order_by("event")
+    ]
+
+
 def _notifications(participant: Participant) -> list[dict]:
     """The emails written to them, as sent (or waiting to be)."""
     return [
@@ -655,6 +696,9 @@ def _log(entries) -> list[dict]:
 def _pictures(participant: Participant, stories: list[Story]) -> dict[str, str]:
     """Original pictures: name inside the zip -> name in storage."""
     originals = {}
+    for draft in participant.drafts.exclude(photo="").order_by("pk"):
+        extension = posixpath.splitext(draft.photo.name)[1]
+        originals[f"pictures/draft-{draft.pk}-photo{extension}"] = draft.photo.name
     for owner, plain in [(participant, "photo"), *((s, f"story-{s.slug}-hero") for s in stories)]:
         for column in owner._meta.concrete_fields:
             if isinstance(column, FileField) and (image := getattr(owner, column.name)):
@@ -692,6 +736,10 @@ def export_participant(participant: Participant, target=None) -> bytes | None:
         _json(archive, "invitations.json", invitations)
         emails = _notifications(participant)
         _json(archive, "emails.json", emails)
+        drafts = _drafts(participant)
+        _json(archive, "story-drafts.json", drafts)
+        _json(archive, "emails-to-staff-about-them.json", _emails_about(participant, stories))
+        _json(archive, "email-choices.json", _email_choices(participant))
         for story in stories:
             folder = f"stories/{story.slug}"
             _json(archive, f"{folder}/story.json", _story(story, held.sharing))
@@ -726,13 +774,22 @@ def export_participant(participant: Participant, target=None) -> bytes | None:
                 elsewhere,
                 invitations=len(invitations),
                 emails=len(emails),
+                drafts=len(drafts),
             ),
         )
     return buffer.getvalue() if buffer is not None else None
 
 
 def summary(
-    participant, stories, earlier, pictures, elsewhere, *, invitations: int = 0, emails: int = 0
+    participant,
+    stories,
+    earlier,
+    pictures,
+    elsewhere,
+    *,
+    invitations: int = 0,
+    emails: int = 0,
+    drafts: int = 0,
 ) -> str:
     """README.txt: what is held and where it shows, in words anyone can read."""
     public = set(Story.objects.public().filter(pk__in=[s.pk for s in stories]))
@@ -764,6 +821,10 @@ def summary(
         "to, when it was made, when it expires, when it was opened and when it was shut.",
         f"emails.json: {emails} emails written to them: what about, the subject, when, "
         "whether sent, and the words of each.",
+        f"story-drafts.json: {drafts} stories they began on their own page (“Tell your "
+        "story”), with every answer as saved, submitted or not.",
+        "emails-to-staff-about-them.json: what the programme team was emailed about them "
+        "and their stories; email-choices.json: the emails they turned off.",
         f"stories/: {len(stories)} stories about them, drafts included, each with its "
         "outcomes, partners, themes, tags, status history, sign-offs and share links "
         "(story.json) and every saved revision (revisions.json):",
@@ -781,7 +842,8 @@ def summary(
             else []
         ),
         "admin-log.json: what staff changed about them and their stories, when and who.",
-        f"pictures/: {len(pictures)} original pictures (their photo and story pictures).",
+        f"pictures/: {len(pictures)} original pictures (their photo, story pictures and "
+        "the photos of their drafts).",
         "",
         "NAMED ELSEWHERE (other people's stories or profiles, organisations; "
         "mentioned-elsewhere.json)",

@@ -5,11 +5,13 @@ once. A failed send is kept, counted and tried again later, never raised: the ro
 the record of the email until it is sent or given up on.
 """
 
+import re
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
 
@@ -24,6 +26,18 @@ RETRY_AFTER = [
 ]
 MAX_ATTEMPTS = len(RETRY_AFTER) + 1
 ERROR_LENGTH = 500
+LINK_REMOVED = "link-removed-once-sent"
+
+
+def without_sign_in_links(text: str) -> str:
+    """`text` with the secret of every link to a participant's page taken out.
+
+    Kept once sent, a link would let whoever reads the stored email (a superuser in
+    the admin, a database backup) into that participant's page: the database keeps
+    only a hash of a link's secret, and the stored email must not undo that.
+    """
+    prefix = reverse("portal:enter", kwargs={"token": "x"})[:-2]
+    return re.sub(re.escape(prefix) + r"[^/\s\"'<>]+/", f"{prefix}{LINK_REMOVED}/", text)
 
 
 def message_for(notification: Notification) -> EmailMultiAlternatives:
@@ -57,7 +71,12 @@ def send_notification(notification_id: int) -> str:
         notification.status = Notification.Status.SENT
         notification.sent_at = timezone.now()
         notification.last_error = ""
-        notification.save(update_fields=["status", "sent_at", "last_error"])
+        fields = ["status", "sent_at", "last_error"]
+        if not settings.DEBUG:  # in development the admin's outbox shows working links
+            notification.body_text = without_sign_in_links(notification.body_text)
+            notification.body_html = without_sign_in_links(notification.body_html)
+            fields += ["body_text", "body_html"]
+        notification.save(update_fields=fields)
         return "sent"
 
 

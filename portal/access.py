@@ -38,9 +38,18 @@ def session_invitation_id(request) -> int | None:
 
 
 def signed_in_participant(request) -> Participant | None:
-    """The participant this browser is signed in as, or None (and the session is cleared)."""
+    """The participant this browser is signed in as, or None (and the session is cleared).
+
+    None in a browser signed in as staff: the two never share a session.
+    """
     held = request.session.get(SESSION_KEY)
     if not isinstance(held, dict):
+        return None
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        # A staff login made in this browser after the participant came in keeps the
+        # session's data (Django only cycles its key): the participant is signed out.
+        request.session.pop(SESSION_KEY, None)
         return None
     invitation = (
         Invitation.objects.select_related("participant")

@@ -30,7 +30,10 @@ class NewLinkForm(forms.Form):
     )
 
     def clean_email(self):
-        return self.cleaned_data["email"].strip().lower()
+        # Upper then lower: a dotless i (U+0131) and a long s (U+017F) become "i" and
+        # "s", as PostgreSQL's case-insensitive match (UPPER) takes them, so no
+        # spelling of a known address escapes its count.
+        return self.cleaned_data["email"].strip().upper().lower()
 
 
 def _counted(key: str, limit: int) -> bool:

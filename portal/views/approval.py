@@ -79,7 +79,9 @@ def story(request, pk):
         if not answerable:
             return HttpResponseBadRequest("This story can no longer be answered here.")
         version = request.POST.get("version", "")
-        if not version.isdigit():
+        # ASCII digits only, and few: "²".isdigit() holds but int("²") fails, and a
+        # number of thousands of digits is refused by int() itself.
+        if not (version.isascii() and version.isdigit() and len(version) <= 18):
             return HttpResponseBadRequest("This form was altered: open the story again.")
         form = AnswerForm(request.POST)
         if form.is_valid():

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from editorial.invitations import DEFAULT_DAYS, request_new_link, resolve_token
+from editorial.invitations import DEFAULT_DAYS, request_new_link_later, resolve_token
 from participants.models import Invitation
 from portal import new_links
 from portal.access import (
@@ -85,7 +85,8 @@ def new_link(request):
             response = render(request, "portal/new_link_too_many.html", status=429)
             response["Retry-After"] = str(new_links.WINDOW_SECONDS)
             return keep_private(response)
-        request_new_link(email=email)
+        # The same work for any address, known or not (see request_new_link_later).
+        request_new_link_later.enqueue(email)
         return keep_private(
             render(request, "portal/new_link_sent.html", {"email": email, "days": DEFAULT_DAYS})
         )
