@@ -109,10 +109,17 @@ def _may_invite(by) -> bool:
     return by is None or can_change_consent(by)
 
 
-def recent_invitations(participant: Participant):
-    """Invitations to their page (not the links other emails carry) made in the window."""
+def recent_invitations(participant: Participant, *, by_staff: bool = True):
+    """Invitations to their page (not the links other emails carry) made in the window,
+    by members of staff, or else by a command or the participant's own request.
+
+    Counted apart, so that strangers asking for new links for someone's address
+    (each goes to that person's own inbox) never use up the editors' invitations."""
     return Invitation.objects.filter(
-        participant=participant, lands_on="", created_at__gt=timezone.now() - RATE_WINDOW
+        participant=participant,
+        lands_on="",
+        created_by__isnull=not by_staff,
+        created_at__gt=timezone.now() - RATE_WINDOW,
     )
 
 
@@ -131,8 +138,9 @@ def invite(*, participant: Participant, by, days: int = DEFAULT_DAYS) -> tuple[I
     participant's own request for a new link). Refused with a ValidationError when
     they have no email address, or after RATE_LIMIT invitations in RATE_WINDOW.
 
-    Side effects: earlier links of theirs never opened are revoked (one live link
-    in their inbox; a browser already signed in keeps its session); the
+    Side effects: earlier invitations of theirs never opened are revoked (one live
+    invitation in their inbox; a browser already signed in keeps its session; links
+    that other emails carry stay open); the
     `invitation` email is queued (notifications.send) with the absolute link and
     when it expires.
     """
@@ -141,7 +149,9 @@ def invite(*, participant: Participant, by, days: int = DEFAULT_DAYS) -> tuple[I
     participant = Participant.objects.select_for_update().get(pk=participant.pk)
     if not participant.email:
         raise ValidationError(NO_EMAIL.format(name=participant.name), code="no_email")
-    recent = list(recent_invitations(participant).order_by("created_at")[:RATE_LIMIT])
+    by_staff = _staff(by) is not None
+    recent = recent_invitations(participant, by_staff=by_staff).order_by("created_at")
+    recent = list(recent[:RATE_LIMIT])
     if len(recent) >= RATE_LIMIT:
         retry = timezone.localtime(recent[0].created_at + RATE_WINDOW)
         raise ValidationError(
@@ -151,8 +161,10 @@ def invite(*, participant: Participant, by, days: int = DEFAULT_DAYS) -> tuple[I
             code="rate_limited",
         )
     now = timezone.now()
+    # Only plain invitations: a link another email carries (a request to approve a
+    # story) stays open, whoever asks for a new link.
     Invitation.objects.filter(
-        participant=participant, used_at__isnull=True, revoked_at__isnull=True
+        participant=participant, lands_on="", used_at__isnull=True, revoked_at__isnull=True
     ).update(revoked_at=now)
     invitation, token = create_invitation(participant=participant, by=by, days=days)
     send.to_participant(

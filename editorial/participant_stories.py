@@ -253,33 +253,17 @@ def paragraphs(text: str) -> str:
     )
 
 
-def _outcome_line(outcome: dict) -> str:
-    figure = " ".join(part for part in [outcome.get("value", ""), outcome.get("unit", "")] if part)
-    line = escape(outcome.get("description", ""))
-    return f"{line}: {escape(figure)}" if figure else line
-
-
 def body_of(answers: dict) -> str:
-    """The story's body in headed sections, from the participant's answers."""
+    """The story's body in headed sections, from the participant's narrative answers.
+
+    Outcomes and partners are not repeated here: they become the story's own outcome
+    and partner records, which every story page shows in lists of their own.
+    """
     sections = [
         ("The challenge", paragraphs(answers.get("challenge", ""))),
         ("What I did", paragraphs(answers.get("what_i_did", ""))),
+        ("What changed", paragraphs(answers.get("changed", ""))),
     ]
-    outcomes = [o for o in answers.get("outcomes") or [] if o.get("description")]
-    changed = paragraphs(answers.get("changed", ""))
-    if outcomes:
-        items = "".join(f"<li>{_outcome_line(o)}</li>" for o in outcomes)
-        changed += f"<ul>{items}</ul>"
-    sections.append(("What changed", changed))
-    partners = [p for p in answers.get("partners") or [] if p.get("name")]
-    if partners:
-        items = "".join(
-            f"<li>{escape(p['name'])}"
-            + (f": {escape(p['role'])}" if p.get("role") else "")
-            + "</li>"
-            for p in partners
-        )
-        sections.append(("Who I worked with", f"<ul>{items}</ul>"))
     return "".join(f"<h2>{heading}</h2>{html}" for heading, html in sections if html)
 
 

@@ -7,6 +7,7 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from editorial.approvals import request_approval
 from editorial.invitations import (
     RATE_LIMIT,
     invite,
@@ -16,7 +17,7 @@ from editorial.invitations import (
     revoke_all,
 )
 from participants.models import Invitation
-from tests.factories import make_participant
+from tests.factories import make_participant, make_story
 
 pytestmark = pytest.mark.django_db
 
@@ -121,3 +122,23 @@ def test_names_in_the_subject_and_text_are_plain_text_and_in_the_html_escaped(am
     assert email.subject.startswith("Siobhán O'Brien <b> invites you")
     assert "Siobhán O'Brien <b> invites you" in email.body
     assert "O&#x27;Brien &lt;b&gt;" in email.alternatives[0][0]
+
+
+def test_strangers_asking_for_new_links_never_use_up_the_editors_invitations(amara, editor):
+    for _ in range(RATE_LIMIT + 2):
+        request_new_link(email="amara@example.org")
+    # The participant's own requests stop at the limit...
+    assert Invitation.objects.filter(participant=amara, created_by=None).count() == RATE_LIMIT
+    # ...and an editor may still invite them.
+    invitation, _ = invite(participant=amara, by=editor)
+    assert invitation.is_active
+
+
+def test_a_new_link_request_leaves_open_the_link_an_approval_request_carries(amara, editor):
+    story = make_story(participant=amara, status="review")
+    request_approval(story=story, by=editor)
+    approval_link = Invitation.objects.get(participant=amara)
+    request_new_link(email="amara@example.org")
+    approval_link.refresh_from_db()
+    assert approval_link.is_active
+    assert approval_link.lands_on == f"/my/stories/{story.pk}/"
