@@ -87,13 +87,13 @@ def test_inviting_is_a_post_with_csrf(editor, amara):
     assert not Invitation.objects.exists()
 
 
-def test_refusals_come_back_as_messages(editor_client):
+def test_refusals_come_back_as_messages(editor_client, editor):
     nobody = make_participant(name="No Address")
     response = editor_client.post(invite_url(nobody), follow=True)
     assert any("Add an email address first" in m for m in messages_of(response))
     someone = make_participant(name="Often Asked", email="often@example.org")
     for _ in range(RATE_LIMIT):
-        invite(participant=someone, by=None)
+        invite(participant=someone, by=editor)
     response = editor_client.post(invite_url(someone), follow=True)
     assert any("no more can be sent until" in m for m in messages_of(response))
 
