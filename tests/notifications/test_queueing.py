@@ -119,6 +119,10 @@ def test_an_unknown_event_is_a_programming_error(editor_with_email):
         send.to_user("no_such_event", editor_with_email, CONTEXT)
 
 
+# Committed for real: the worker, as it wakes, closes a connection left inside a
+# transaction (as every test that does not commit runs), which on PostgreSQL is the
+# test's own.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_email_is_queued_in_the_callers_transaction(editor_with_email, database_queue):
     with transaction.atomic():
         send.to_user("approval_answered", editor_with_email, CONTEXT)
@@ -136,6 +140,10 @@ def test_the_email_is_queued_in_the_callers_transaction(editor_with_email, datab
     assert notification.status == Notification.Status.SENT
 
 
+# Committed for real: the worker, as it wakes, closes a connection left inside a
+# transaction (as every test that does not commit runs), which on PostgreSQL is the
+# test's own.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_write_that_rolls_back_sends_nothing(editor_with_email, database_queue):
     with pytest.raises(Rollback), transaction.atomic():
         send.to_user("approval_answered", editor_with_email, CONTEXT)
