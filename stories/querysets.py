@@ -165,6 +165,19 @@ class StoryQuerySet(models.QuerySet):
         )
         return self.filter(status=self.model.Status.DRAFT).filter(Exists(moves))
 
+    def _asked_and_answered(self):
+        """Whether an editor asked the participant to approve the story as it stands now
+        (on their own page), and whether the participant has answered it as it stands."""
+        asked = self.model.approval_requests.rel.related_model.objects.filter(
+            story=OuterRef("pk"), edit_version=OuterRef("edit_version")
+        )
+        answers = self.model.sign_offs.rel.related_model.objects.filter(
+            story=OuterRef("pk"),
+            participant=OuterRef("participant"),
+            edit_version=OuterRef("edit_version"),
+        )
+        return Exists(asked), Exists(answers)
+
     def awaiting_sign_off(self, now):
         """Unpublished stories shared with their participant by a link still open, or sent
         to their own page for approval as they stand now, which the participant has not
@@ -175,33 +188,15 @@ class StoryQuerySet(models.QuerySet):
             revoked_at__isnull=True,
             expires_at__gt=now,
         )
-        asked = self.model.approval_requests.rel.related_model.objects.filter(
-            story=OuterRef("pk"), edit_version=OuterRef("edit_version")
-        )
-        answers = self.model.sign_offs.rel.related_model.objects.filter(
-            story=OuterRef("pk"),
-            participant=OuterRef("participant"),
-            edit_version=OuterRef("edit_version"),
-        )
+        asked, answered = self._asked_and_answered()
         unpublished = [self.model.Status.DRAFT, self.model.Status.REVIEW]
-        return (
-            self.filter(status__in=unpublished)
-            .filter(Exists(links) | Exists(asked))
-            .exclude(Exists(answers))
-        )
+        return self.filter(status__in=unpublished).filter(Exists(links) | asked).exclude(answered)
 
     def on_participant_page(self, participant):
         """The participant's own stories for their page, newest change first, each with
         `is_public` and `awaiting_answer` (an editor asked them to approve the story as it
         stands now, and they have not answered since)."""
-        asked = self.model.approval_requests.rel.related_model.objects.filter(
-            story=OuterRef("pk"), edit_version=OuterRef("edit_version")
-        )
-        answers = self.model.sign_offs.rel.related_model.objects.filter(
-            story=OuterRef("pk"),
-            participant=OuterRef("participant"),
-            edit_version=OuterRef("edit_version"),
-        )
+        asked, answered = self._asked_and_answered()
         unpublished = [self.model.Status.DRAFT, self.model.Status.REVIEW]
         return (
             self.filter(participant=participant)
@@ -213,7 +208,7 @@ class StoryQuerySet(models.QuerySet):
                 ),
                 awaiting_answer=Case(
                     When(
-                        Q(status__in=unpublished) & Exists(asked) & ~Exists(answers),
+                        Q(status__in=unpublished) & asked & ~answered,
                         then=Value(True),
                     ),
                     default=Value(False),
