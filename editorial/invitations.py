@@ -17,24 +17,23 @@ import hashlib
 import secrets
 
 from django.conf import settings
-from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
 
+from common import signed_tokens
 from editorial.people_services import can_change_consent
 from notifications import send
 from participants.models import Invitation, Participant
 
 TOKEN_SALT = "portal.invitation"
-# A real token is about 90 characters; anything much longer is not ours.
-MAX_TOKEN_LENGTH = 300
 DEFAULT_DAYS = 14
 # At most this many invitations to their page for one participant in RATE_WINDOW
-# (editors' and their own requests alike): enough for a mistyped address, too few
-# to flood an inbox.
+# from editors, and as many again from commands and their own requests (counted
+# apart, see recent_invitations): enough for a mistyped address, too few to flood
+# an inbox.
 RATE_LIMIT = 5
 RATE_WINDOW = dt.timedelta(hours=24)
 
@@ -48,10 +47,6 @@ INVITE_REFUSAL = "Only an editor can invite a participant to their page."
 
 def _hash(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
-
-
-def _signer() -> signing.Signer:
-    return signing.Signer(salt=TOKEN_SALT)
 
 
 def create_invitation(
@@ -71,7 +66,7 @@ def create_invitation(
         created_by=by if by is not None and by.is_authenticated else None,
         expires_at=timezone.now() + dt.timedelta(days=days),
     )
-    return invitation, _signer().sign_object({"i": invitation.pk, "k": key})
+    return invitation, signed_tokens.sign(TOKEN_SALT, {"i": invitation.pk, "k": key})
 
 
 def invitation_path(token: str) -> str:
@@ -85,13 +80,7 @@ def invitation_url(token: str) -> str:
 
 def resolve_token(token) -> Invitation | None:
     """The invitation a genuine token names (active or not), or None for anything else."""
-    if not isinstance(token, str) or len(token) > MAX_TOKEN_LENGTH:
-        return None
-    try:
-        payload = _signer().unsign_object(token)
-    except (signing.BadSignature, ValueError):
-        return None
-    if not isinstance(payload, dict):
+    if (payload := signed_tokens.unsign(TOKEN_SALT, token)) is None:
         return None
     pk, key = payload.get("i"), payload.get("k")
     if type(pk) is not int or not isinstance(key, str):

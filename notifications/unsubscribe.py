@@ -12,19 +12,13 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core import signing
 from django.urls import reverse
 
+from common import signed_tokens
 from notifications.events import EVENTS, Event
 from participants.models import Participant
 
 TOKEN_SALT = "notifications.unsubscribe"
-# A real token is under 100 characters; anything much longer is not ours.
-MAX_TOKEN_LENGTH = 300
-
-
-def _signer() -> signing.Signer:
-    return signing.Signer(salt=TOKEN_SALT)
 
 
 def _payload(event: str, user, participant) -> dict:
@@ -36,7 +30,7 @@ def _payload(event: str, user, participant) -> dict:
 
 
 def make_token(event: str, *, user=None, participant=None) -> str:
-    return _signer().sign_object(_payload(event, user, participant))
+    return signed_tokens.sign(TOKEN_SALT, _payload(event, user, participant))
 
 
 def unsubscribe_url(event: str, *, user=None, participant=None) -> str:
@@ -82,13 +76,8 @@ def resolve_token(token) -> Unsubscription | None:
     purpose, an event that is unknown or required, or a person no longer here
     (erased, deleted).
     """
-    if not isinstance(token, str) or len(token) > MAX_TOKEN_LENGTH:
-        return None
-    try:
-        payload = _signer().unsign_object(token)
-    except (signing.BadSignature, ValueError, UnicodeDecodeError):
-        return None
-    if not isinstance(payload, dict) or set(payload) not in ({"e", "u"}, {"e", "p"}):
+    payload = signed_tokens.unsign(TOKEN_SALT, token)
+    if payload is None or set(payload) not in ({"e", "u"}, {"e", "p"}):
         return None
     event = EVENTS.get(payload["e"]) if isinstance(payload["e"], str) else None
     if event is None or not event.optional:
