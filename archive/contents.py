@@ -60,7 +60,13 @@ PARTS = [
     Part("stories.taggedstory", merge="child"),
     Part("taggit.taggeditem", natural=True, merge="skip"),
     Part("stories.storypartner", merge="child"),
+    # A programme's pathway, before the outcomes that sit on its steps.
+    Part("stories.pathwaystep", match=(("programme", "stage", "title"),)),
     Part("stories.outcome", merge="child"),
+    Part("stories.evidence", merge="skip"),
+    Part("stories.selectionround", match=(("programme", "title"),)),
+    Part("stories.panelmember", merge="skip"),
+    Part("stories.consideration", merge="child"),
     Part("stories.statuschange", merge="child"),
     # A share link opens a draft to whoever holds it: one made for another site's
     # story must not open this one's, so --merge leaves them (and sign-offs keep

@@ -226,10 +226,72 @@ def normalise_unit(unit: str) -> str:
     return "GBP" if unit.lower() in POUNDS else unit
 
 
+class OutcomeLevel(models.TextChoices):
+    """Kirkpatrick's four levels: how far the change reached."""
+
+    NOT_ASSESSED = "not_assessed", "Not yet assessed"
+    REACTION = "reaction", "Reaction"
+    LEARNING = "learning", "Learning"
+    BEHAVIOUR = "behaviour", "Behaviour"
+    RESULTS = "results", "Results"
+
+
+# The levels a funder counts as change beyond the room: what people did, and what it achieved.
+BEYOND_THE_ROOM = (OutcomeLevel.BEHAVIOUR, OutcomeLevel.RESULTS)
+
+
+class WhoChanged(models.TextChoices):
+    """Outcome harvesting's social actor: who changed."""
+
+    NOT_SAID = "", "Not said"
+    PARTICIPANT = "participant", "The participant"
+    TEAM = "team", "Their team"
+    ORGANISATION = "organisation", "Their organisation"
+    SYSTEM = "system", "A partnership or system"
+    COMMUNITY = "community", "A community"
+
+
+class ChangeKind(models.TextChoices):
+    """Outcome harvesting's kind of change."""
+
+    NOT_SAID = "", "Not said"
+    BEHAVIOUR = "behaviour", "Behaviour"
+    RELATIONSHIP = "relationship", "Relationship"
+    PRACTICE = "practice", "Practice"
+    POLICY = "policy", "Policy"
+    RESOURCES = "resources", "Resources"
+    OTHER = "other", "Other"
+
+
+class Intended(models.TextChoices):
+    YES = "yes", "Yes"
+    NO = "no", "No (unexpected)"
+    NOT_KNOWN = "not_known", "Not known"
+
+
+class Verification(models.TextChoices):
+    """How far a figure has been checked, weakest first."""
+
+    SELF_REPORTED = "self_reported", "Self-reported"
+    CORROBORATED = "corroborated", "Corroborated"
+    INDEPENDENT = "independent", "Independently verified"
+
+
+# Checked by someone other than the participant: what "count only verified figures" keeps.
+CHECKED = (Verification.CORROBORATED, Verification.INDEPENDENT)
+
+
 class Outcome(models.Model):
-    """Something that changed because of the work a story tells, as a record that adds up."""
+    """Something that changed because of the work a story tells, as a record that adds up,
+    graded as evaluators grade it: how far it reached (Kirkpatrick's level), who changed
+    and how (outcome harvesting), and how far the figure has been checked."""
 
     Kind = OutcomeKind
+    Level = OutcomeLevel
+    WhoChanged = WhoChanged
+    ChangeKind = ChangeKind
+    Intended = Intended
+    Verification = Verification
 
     story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="outcomes")
     kind = models.CharField("type", max_length=20, choices=Kind.choices, default=Kind.OTHER)
@@ -263,6 +325,45 @@ class Outcome(models.Model):
         help_text="Who checked the figure, e.g. a partner's finance lead.",
     )
     verified_on = models.DateField(null=True, blank=True, validators=[validate_plausible_date])
+    level = models.CharField(
+        max_length=20, choices=OutcomeLevel.choices, default=OutcomeLevel.NOT_ASSESSED
+    )
+    who_changed = models.CharField(
+        "who changed", max_length=20, choices=WhoChanged.choices, blank=True
+    )
+    change_kind = models.CharField(
+        "kind of change", max_length=20, choices=ChangeKind.choices, blank=True
+    )
+    intended = models.CharField(
+        "intended by the programme",
+        max_length=20,
+        choices=Intended.choices,
+        default=Intended.NOT_KNOWN,
+    )
+    contribution = models.TextField(
+        blank=True, max_length=1000, help_text="What the programme did towards it."
+    )
+    significance = models.TextField(
+        blank=True, max_length=1000, help_text="Why it matters, and to whom."
+    )
+    verification = models.CharField(
+        max_length=20, choices=Verification.choices, default=Verification.SELF_REPORTED
+    )
+    verifier_organisation = models.CharField("verifier's organisation", max_length=200, blank=True)
+    verifier_relationship = models.CharField(
+        "verifier's relationship",
+        max_length=200,
+        blank=True,
+        help_text="How they stand to the work, e.g. commissioner, partner, external evaluator.",
+    )
+    pathway_step = models.ForeignKey(
+        "stories.PathwayStep",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="outcomes",
+        verbose_name="step on the pathway",
+    )
     order = models.PositiveSmallIntegerField(default=0)
 
     objects = OutcomeQuerySet.as_manager()
@@ -280,6 +381,16 @@ class Outcome(models.Model):
             models.CheckConstraint(
                 condition=models.Q(value__isnull=True) | models.Q(value__gte=0),
                 name="outcome_value_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(level__in=OutcomeLevel.values), name="outcome_level_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(verification__in=Verification.values),
+                name="outcome_verification_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(intended__in=Intended.values), name="outcome_intended_valid"
             ),
         ]
 
@@ -300,6 +411,12 @@ class Outcome(models.Model):
             errors["verified_by"] = "Say who verified it, or leave the date empty."
         if self.verified_on and self.verified_on > timezone.localdate():
             errors["verified_on"] = "A check cannot be dated in the future."
+        if self.verification == Verification.SELF_REPORTED and self.verified_by.strip():
+            # Naming who checked a figure has meant it was corroborated since outcomes
+            # had a checker (migration 0011 reads the old ones so): kept, not refused.
+            self.verification = Verification.CORROBORATED
+        if self.verification in CHECKED and not self.verified_by.strip():
+            errors["verified_by"] = "Say who checked it (a name or a role)."
         if errors:
             raise ValidationError(errors)
 
@@ -602,3 +719,16 @@ class ApprovalRequest(models.Model):
 
     def __str__(self):
         return f"Approval asked on {timezone.localtime(self.asked_at):%-d %b %Y}"
+
+
+# Models of the evaluation (evidence, pathways, selection rounds), in a module of their
+# own; imported here so Django finds them, and last, since they refer to the ones above.
+from stories.evaluation import (  # noqa: E402, F401
+    Consideration,
+    Evidence,
+    EvidenceKind,
+    PanelMember,
+    PathwayStage,
+    PathwayStep,
+    SelectionRound,
+)

@@ -309,3 +309,17 @@ class OutcomeQuerySet(models.QuerySet):
             .values("kind", "unit")
             .annotate(total=Sum("value"), outcomes=Count("pk"), with_figure=Count("value"))
         )
+
+    def grades(self):
+        """One row per (level, verification, intended, pathway step): how many outcomes,
+        and how many of them are evidenced (a public evidence item, or an evidence link).
+        What the funder's view adds up (impact.funders), in one query."""
+        evidence = self.model.evidence.rel.related_model.objects.filter(
+            outcome=OuterRef("pk"), public=True
+        )
+        evidenced = Q(Exists(evidence)) | ~Q(evidence_url="")
+        return (
+            self.order_by()
+            .values("level", "verification", "intended", "pathway_step_id")
+            .annotate(outcomes=Count("pk"), evidenced=Count("pk", filter=evidenced))
+        )

@@ -7,7 +7,17 @@ from django.contrib.auth.models import Group, User
 from django.utils import timezone
 
 from participants.models import Cohort, Organisation, Participant, Programme
-from stories.models import Outcome, Story, StoryPartner, Theme
+from stories.models import (
+    Consideration,
+    Evidence,
+    Outcome,
+    PanelMember,
+    PathwayStep,
+    SelectionRound,
+    Story,
+    StoryPartner,
+    Theme,
+)
 
 _numbers = itertools.count(1)
 
@@ -76,6 +86,43 @@ def make_partner(story: Story, organisation: Organisation | None = None, role="F
 
 def make_outcome(story: Story, **fields) -> Outcome:
     return Outcome.objects.create(**{"story": story, "description": "Funding secured"} | fields)
+
+
+def make_evidence(outcome: Outcome, **fields) -> Evidence:
+    defaults = {
+        "outcome": outcome,
+        "description": "Board paper agreeing the award",
+        "url": "https://example.org/board-paper.pdf",
+        "public": True,
+    }
+    return Evidence.objects.create(**defaults | fields)
+
+
+def make_pathway_step(programme: Programme, **fields) -> PathwayStep:
+    defaults = {"programme": programme, "stage": "short_term", "title": "Leaders act together"}
+    return PathwayStep.objects.create(**defaults | fields)
+
+
+def make_selection_round(programme: Programme, **fields) -> SelectionRound:
+    today = timezone.localdate()
+    defaults = {
+        "programme": programme,
+        "title": "Spring panel",
+        "period_start": today - dt.timedelta(days=365),
+        "period_end": today,
+        "decided_on": today,
+    }
+    return SelectionRound.objects.create(**defaults | fields)
+
+
+def make_panel_member(selection_round: SelectionRound, **fields) -> PanelMember:
+    defaults = {"selection_round": selection_round, "name": "Amira Haddad", "role": "Funder"}
+    return PanelMember.objects.create(**defaults | fields)
+
+
+def make_consideration(selection_round, theme, story, **fields) -> Consideration:
+    defaults = {"selection_round": selection_round, "theme": theme, "story": story}
+    return Consideration.objects.create(**defaults | fields)
 
 
 def make_staff(username: str, group: str | None = None) -> User:

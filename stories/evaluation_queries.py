@@ -1,0 +1,42 @@
+"""What may be read of the evaluation: the one place that says what of it is public."""
+
+from django.db import models
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+
+
+def _public_stories(model, path: str):
+    """The public stories, as an EXISTS probe on `path` (the story's id from this row)."""
+    story = model._meta.apps.get_model("stories", "Story")
+    return Exists(story.objects.public().filter(pk=OuterRef(path)))
+
+
+class EvidenceQuerySet(models.QuerySet):
+    def public(self):
+        """Evidence marked public, of an outcome of a public story."""
+        return self.filter(_public_stories(self.model, "outcome__story_id"), public=True)
+
+
+class PathwayStepQuerySet(models.QuerySet):
+    def of_programmes(self, programme_ids):
+        return self.filter(programme_id__in=programme_ids)
+
+
+class SelectionRoundQuerySet(models.QuerySet):
+    def decided(self):
+        """Rounds whose panel has chosen, as of today: their choices may be shown."""
+        return self.filter(decided_on__isnull=False, decided_on__lte=timezone.localdate())
+
+
+class ConsiderationQuerySet(models.QuerySet):
+    def public_choices(self):
+        """The stories a decided round chose, while the story is public."""
+        rounds = self.model.selection_round.field.related_model.objects.decided()
+        return self.filter(
+            _public_stories(self.model, "story_id"),
+            chosen=True,
+            selection_round__in=rounds,
+        )
+
+    def with_round(self):
+        return self.select_related("selection_round", "theme")
