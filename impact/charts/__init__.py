@@ -9,15 +9,18 @@ static/css/impact.css.
 from .bars import Bar, BarChart, bar_chart, bars_from_kinds
 from .coverage import CoverageChart, coverage_chart
 from .network import NetworkChart, kind_class, network_chart
+from .pathway import PathwayChart, pathway_chart
 
 __all__ = [
     "Bar",
     "BarChart",
     "CoverageChart",
     "NetworkChart",
+    "PathwayChart",
     "bar_chart",
     "bars_from_kinds",
     "coverage_chart",
     "kind_class",
     "network_chart",
+    "pathway_chart",
 ]
