@@ -7,7 +7,7 @@ from editorial.admin.coverage import theme_coverage_view
 from editorial.admin.shortcut import view_on_site
 from pagecache import queries
 from pagecache.decorators import cached_public_page
-from public.site_views import original, picture, robots_txt
+from public.site_views import evidence_file, original, picture, robots_txt
 from public.sitemaps import SITEMAPS
 
 urlpatterns = [
@@ -40,6 +40,8 @@ urlpatterns = [
     path("notifications/", include("notifications.urls")),
     # Every picture a page shows: renditions, while what they show is public.
     path("pictures/<path:name>", picture, name="picture"),
+    # Uploaded evidence files, while marked public and their story is public.
+    path("evidence/<int:pk>/<str:name>", evidence_file, name="evidence_file"),
     path("", include("public.people_urls")),
     path("", include("public.page_urls")),
     path("", include("public.story_urls")),

@@ -1,11 +1,14 @@
-from django.http import Http404, HttpResponse
+from pathlib import PurePath
+
+from django.http import FileResponse, Http404, HttpResponse
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 from images import access, serving
 from participants.models import Organisation, Participant
-from stories.models import Story
+from stories.evidence_files import EXTENSIONS
+from stories.models import Evidence, Story
 
 # Whose pictures the public may see, by each content app's one definition of
 # public: a story's hero while the story is public; a person's photo while they
@@ -63,3 +66,27 @@ def original(request, name: str):
     if not request.user.has_perm(f"{meta.app_label}.view_{meta.model_name}"):
         raise Http404
     return serving.stored_file(request, name, cache_control="private, no-store")
+
+
+@require_safe
+def evidence_file(request, pk: int, name: str):
+    """An uploaded evidence file, while it is marked public and its story is public: a
+    download, never a page the browser renders. Anything else is the same 404."""
+    evidence = Evidence.objects.public().filter(pk=pk).exclude(file="").first()
+    if evidence is None or PurePath(evidence.file.name).name != name:
+        raise Http404
+    extension = PurePath(name).suffix.lower()
+    try:
+        handle = evidence.file.open("rb")
+    except (FileNotFoundError, OSError):
+        raise Http404 from None
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=f"evidence-{evidence.pk}{extension}",
+        content_type=EXTENSIONS.get(extension, "application/octet-stream"),
+    )
+    response["Cache-Control"] = "no-cache"
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+    return response

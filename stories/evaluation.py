@@ -6,9 +6,12 @@ Models only; stories.models imports them so Django finds them. What is public of
 is said once, in their querysets (stories.evaluation_queries).
 """
 
+from pathlib import PurePath
+
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
+from django.urls import reverse
 
 from participants.models import Programme
 from stories.evaluation_queries import (
@@ -76,6 +79,13 @@ class Evidence(models.Model):
 
     def __str__(self):
         return self.description
+
+    @property
+    def public_address(self) -> str:
+        """Where the public opens it: its link, or its file's own address."""
+        if self.url or not self.file:
+            return self.url
+        return reverse("evidence_file", args=[self.pk, PurePath(self.file.name).name])
 
     def clean(self):
         super().clean()

@@ -244,6 +244,9 @@ def seeds(site: Site) -> dict[str, list[dict]]:
             {"name": f"renditions/stories.story/{story.pk}/hero_image-x/card-400.jpeg"}
             for story in every
         ],
+        # Evidence files are served only while marked public on a public story; these
+        # stories have none, so each address is a 404 for everyone.
+        "evidence_file": [{"pk": story.pk, "name": "board-paper.pdf"} for story in every],
         # An unsubscribe link's page names an email, never a story.
         "notifications:unsubscribe": [
             {"token": make_token("consent_ending", participant=story.participant)}
