@@ -1,25 +1,29 @@
 """Revisions of stories: what each save looked like, and how to go back to one.
 
 django-reversion stores the data: each revision holds the story's fields and
-themes, and (followed) its partners, outcomes and tags, with the names of the
+themes, and (followed) its partners, outcomes with their evidence, and tags, with the names of the
 themes, organisations and tags as they were, so a revision still reads right
 after one of them is deleted. Reading, comparing and restoring are ours,
 because a restore must respect the workflow (it never publishes) and must
 keep what it can when something it points at is gone.
 """
 
-import json
 from dataclasses import dataclass, field
 
 import reversion
-from django.contrib.contenttypes.models import ContentType
 from reversion.models import Version
 from taggit.models import Tag
 
 from common.dates import local_datetime
+from editorial.outcome_revisions import (
+    outcome_line,
+    outcomes_in,
+    related_versions,
+    restore_outcomes,
+)
 from editorial.workflow import participant_change_refusal
 from participants.models import Organisation, Participant
-from stories.models import Outcome, Story, StoryPartner, TaggedStory, Theme, normalise_unit
+from stories.models import Evidence, Outcome, Story, StoryPartner, TaggedStory, Theme
 
 
 def register():
@@ -30,7 +34,9 @@ def register():
         follow=["partnerships", "outcomes", "taggedstory_set", "themes"],
     )
     reversion.register(StoryPartner, follow=["organisation"])
-    reversion.register(Outcome)
+    # An outcome's evidence is part of it: restoring a story brings its evidence back too.
+    reversion.register(Outcome, follow=["evidence"])
+    reversion.register(Evidence)
     reversion.register(TaggedStory, follow=["tag"])
     reversion.register(Theme, fields=["name", "slug"])
     reversion.register(Organisation, fields=["name", "slug"])
@@ -74,39 +80,9 @@ def version_with_edit(story_pk, edit_version: int) -> Version | None:
 # --- Reading a revision -------------------------------------------------------
 
 
-def _related(version: Version, model) -> list[Version]:
-    content_type = ContentType.objects.get_for_model(model)
-    return [v for v in version.revision.version_set.all() if v.content_type_id == content_type.pk]
-
-
 def _names(version: Version, model) -> dict[int, str]:
     """Names of `model` objects as the revision recorded them, by primary key."""
-    return {int(v.object_id): v.field_dict["name"] for v in _related(version, model)}
-
-
-OUTCOME_FIELDS = (
-    "kind",
-    "description",
-    "value",
-    "unit",
-    "achieved_on",
-    "evidence_url",
-    "verified_by",
-    "verified_on",
-    "order",
-)
-OUTCOME_DEFAULTS = {"unit": "", "evidence_url": "", "verified_by": ""}
-
-
-def _outcome_state(version: Version) -> dict:
-    """An outcome as a revision holds it. One saved before outcomes had types reads as
-    the migration typed them: pounds are funding, the rest "Other"."""
-    saved = version.field_dict  # a field the revision lacks reads as its default here
-    state = {key: saved.get(key, OUTCOME_DEFAULTS.get(key)) for key in OUTCOME_FIELDS}
-    if "kind" not in json.loads(version.serialized_data)[0]["fields"]:
-        funding = normalise_unit(state["unit"]) == "GBP"
-        state["kind"] = Outcome.Kind.FUNDING if funding else Outcome.Kind.OTHER
-    return state
+    return {int(v.object_id): v.field_dict["name"] for v in related_versions(version, model)}
 
 
 @dataclass
@@ -117,7 +93,7 @@ class StoryState:
     theme_ids: list[int]
     theme_names: dict[int, str]
     partners: list[dict]  # organisation_id, name, role, order
-    outcomes: list[dict]  # OUTCOME_FIELDS
+    outcomes: list[dict]  # OUTCOME_FIELDS, and "evidence": a list of EVIDENCE_FIELDS
     tags: list[dict]  # tag_id, name
 
 
@@ -133,17 +109,13 @@ def state_of(version: Version) -> StoryState:
             "role": v.field_dict["role"],
             "order": v.field_dict["order"],
         }
-        for v in _related(version, StoryPartner)
+        for v in related_versions(version, StoryPartner)
         if v.field_dict["story_id"] == story_pk
     ]
-    outcomes = [
-        _outcome_state(v)
-        for v in _related(version, Outcome)
-        if v.field_dict["story_id"] == story_pk
-    ]
+    outcomes = outcomes_in(version, story_pk)
     tags = [
         {"tag_id": v.field_dict["tag_id"], "name": tag_names.get(v.field_dict["tag_id"], "?")}
-        for v in _related(version, TaggedStory)
+        for v in related_versions(version, TaggedStory)
         if v.field_dict["content_object_id"] == story_pk
     ]
     return StoryState(
@@ -151,7 +123,7 @@ def state_of(version: Version) -> StoryState:
         theme_ids=list(data.get("themes", [])),
         theme_names=_names(version, Theme),
         partners=sorted(partners, key=lambda p: (p["order"], p["name"])),
-        outcomes=sorted(outcomes, key=lambda o: o["order"]),
+        outcomes=outcomes,
         tags=sorted(tags, key=lambda t: t["name"].lower()),
     )
 
@@ -159,20 +131,6 @@ def state_of(version: Version) -> StoryState:
 # --- Comparing ----------------------------------------------------------------
 
 TEXT_FIELDS = ["title", "slug", "summary", "pull_quote", "body", "hero_image_alt"]
-
-
-def _outcome_line(outcome) -> str:
-    value = outcome["value"]
-    figure = f"{value.normalize():f} {outcome['unit']}".strip() + ": " if value is not None else ""
-    kind = Outcome.Kind(outcome["kind"]).label if outcome["kind"] in Outcome.Kind else "?"
-    details = [
-        f"on {outcome['achieved_on']}" if outcome["achieved_on"] else "",
-        f"evidence {outcome['evidence_url']}" if outcome["evidence_url"] else "",
-        f"verified by {outcome['verified_by']}" if outcome["verified_by"] else "",
-        f"on {outcome['verified_on']}" if outcome["verified_on"] else "",
-    ]
-    extra = ", ".join(detail for detail in details if detail)
-    return f"[{kind}] {figure}{outcome['description']}" + (f" ({extra})" if extra else "")
 
 
 def _displayed(state: StoryState, participants: dict[int, str]) -> dict[str, str]:
@@ -197,7 +155,7 @@ def _displayed(state: StoryState, participants: dict[int, str]) -> dict[str, str
         "Partners": "\n".join(
             f"{p['name']} ({p['role']})" if p["role"] else p["name"] for p in state.partners
         ),
-        "Outcomes": "\n".join(_outcome_line(o) for o in state.outcomes),
+        "Outcomes": "\n".join(outcome_line(o) for o in state.outcomes),
         "Status": Story.Status(data["status"]).label,
         "Publish at": local_datetime(data["published_at"]),
         "Unpublish at": local_datetime(data.get("expires_at")),
@@ -338,14 +296,7 @@ def apply_relations(story: Story, state: StoryState, lost: list[str]) -> None:
             defaults={"role": partner["role"], "order": partner["order"]},
         )
 
-    current = list(story.outcomes.order_by("order", "id"))
-    for row, outcome in zip(current, state.outcomes, strict=False):
-        for name, value in outcome.items():
-            setattr(row, name, value)
-        row.save()
-    Outcome.objects.filter(pk__in=[row.pk for row in current[len(state.outcomes) :]]).delete()
-    for outcome in state.outcomes[len(current) :]:
-        Outcome.objects.create(story=story, **outcome)  # save(): units in one spelling
+    restore_outcomes(story, state.outcomes, lost)
 
     # A tag is only a name: one deleted since is simply made again.
     story.tags.set([tag["name"] for tag in state.tags])

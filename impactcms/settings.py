@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django.forms",
     "taggit",
     "django_prose_editor",
+    "nested_admin",
     "reversion",
     "csp",
     "axes",

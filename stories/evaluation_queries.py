@@ -21,6 +21,15 @@ class PathwayStepQuerySet(models.QuerySet):
     def of_programmes(self, programme_ids):
         return self.filter(programme_id__in=programme_ids)
 
+    def of_participant(self, participant_id):
+        """The steps of the programmes of the participant's cohorts, by programme, in order."""
+        return (
+            self.filter(programme__cohorts__participants=participant_id)
+            .select_related("programme")
+            .distinct()
+            .order_by("programme__name", "programme_id", "order", "id")
+        )
+
 
 class SelectionRoundQuerySet(models.QuerySet):
     def decided(self):

@@ -20,6 +20,30 @@ def formset(prefix: str, rows: list[dict] = (), initial: int = 0) -> dict:
     return data
 
 
+def outcome_rows(outcomes, initial: int = 0) -> dict:
+    """The outcome rows, each with its evidence rows (nested: `outcomes-0-evidence-...`)
+    under the key "evidence", as a list of rows, or none."""
+    rows = [dict(row) for row in outcomes]
+    evidence = [row.pop("evidence", ()) for row in rows]
+    # The type select always sends a value: "Other" unless the test chose one.
+    data = formset("outcomes", [{"kind": "other"} | row for row in rows], initial=initial)
+    for index, items in enumerate(evidence):
+        items = list(items)
+        already = sum(1 for item in items if item.get("id"))
+        data |= formset(f"outcomes-{index}-evidence", items, initial=already)
+    return data
+
+
+def with_evidence_management(data: dict) -> dict:
+    """`data` with the evidence management form of each outcome row that lacks one, as a
+    browser sends for every row (rows given as raw `outcomes-N-...` keys)."""
+    data = dict(data)
+    for index in range(int(data.get("outcomes-TOTAL_FORMS", 0))):
+        for key, value in formset(f"outcomes-{index}-evidence").items():
+            data.setdefault(key, value)
+    return data
+
+
 def story_form(*, partners=(), outcomes=(), published_at=("", ""), **fields) -> dict:
     data = {
         "title": "A new story",
@@ -36,7 +60,6 @@ def story_form(*, partners=(), outcomes=(), published_at=("", ""), **fields) -> 
     }
     data |= {key: value for key, value in fields.items() if value is not None}
     data |= formset("partnerships", list(partners))
-    # The type select always sends a value: "Other" unless the test chose one.
-    data |= formset("outcomes", [{"kind": "other"} | row for row in outcomes])
+    data |= outcome_rows(outcomes)
     data |= formset("share_links", [])
     return data

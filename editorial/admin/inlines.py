@@ -1,8 +1,12 @@
+"""The admin's inline rows, named for screen readers; nested ones (django-nested-admin) let
+a story's outcomes hold their evidence on the story's own page."""
+
+import nested_admin
 from django.contrib import admin
 
 
-class LabelledTabularInline(admin.TabularInline):
-    """A tabular inline whose inputs carry the name of their column.
+class NamesEachInput:
+    """Each input of a tabular inline carries the name of its column.
 
     Django names a tabular inline's fields only in the column headings, so a
     screen reader reaching a field by Tab announces an unnamed input.
@@ -22,3 +26,11 @@ class LabelledTabularInline(admin.TabularInline):
                         widget.attrs.setdefault("aria-label", str(field.label))
 
         return LabelledFormSet
+
+
+class LabelledTabularInline(NamesEachInput, admin.TabularInline):
+    """A tabular inline whose inputs carry the name of their column."""
+
+
+class LabelledNestedTabularInline(NamesEachInput, nested_admin.NestedTabularInline):
+    """The same, for a page of nested inlines (every inline of a nested admin is nested)."""

@@ -1,5 +1,6 @@
 from urllib.parse import urlsplit
 
+from django import forms
 from django.contrib import admin
 from django.db import models
 from django.db.models import Count
@@ -29,7 +30,7 @@ from participants.models import (
     Participant,
     Programme,
 )
-from stories.models import Story
+from stories.models import PathwayStep, Story
 
 
 class StoryOfParticipantInline(admin.TabularInline):
@@ -296,13 +297,38 @@ class CohortInline(LabelledTabularInline):
     extra = 0
 
 
+class PathwayStepInline(LabelledTabularInline):
+    """The programme's theory of change: its steps in order, in its own words."""
+
+    model = PathwayStep
+    fields = ["stage", "title", "description", "order"]
+    extra = 0
+    verbose_name = "step on the pathway of change"
+    verbose_name_plural = "pathway of change (activities to impact)"
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2})}}
+
+    # The pathway is part of the programme: who may change the programme may change its
+    # steps, and who may read it may read them (no rights of their own to grant).
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("participants.view_programme")
+
+    def has_add_permission(self, request, obj=None):
+        return request.user.has_perm("participants.change_programme")
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.has_perm("participants.change_programme")
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.has_perm("participants.change_programme")
+
+
 @admin.register(Programme)
 class ProgrammeAdmin(OneRenewalPerWrite, FillsEmptySlug, admin.ModelAdmin):
     ordering = ["name", "pk"]
     list_display = ["name", "cohort_count"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
-    inlines = [CohortInline]
+    inlines = [CohortInline, PathwayStepInline]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(cohort_total=Count("cohorts"))

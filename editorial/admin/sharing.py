@@ -7,6 +7,7 @@ through the inline, so every link gets its secret key from
 
 from urllib.parse import urljoin
 
+import nested_admin
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
@@ -39,7 +40,7 @@ class ShareLinkForm(forms.Form):
     sent_to = forms.EmailField(required=False)
 
 
-class ShareLinkInline(admin.TabularInline):
+class ShareLinkInline(nested_admin.NestedTabularInline):
     """The story's share links, read-only: the object tools create them, a button revokes."""
 
     model = ShareLink

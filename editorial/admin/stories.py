@@ -1,6 +1,6 @@
+import nested_admin
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.text import format_lazy
@@ -11,8 +11,9 @@ from taggit.models import Tag
 from editorial import services
 from editorial.admin.display import current_picture
 from editorial.admin.history import RevisionsAdmin
-from editorial.admin.inlines import LabelledTabularInline
+from editorial.admin.inlines import LabelledNestedTabularInline
 from editorial.admin.media import NoncedMediaAdmin
+from editorial.admin.outcomes import OutcomeInline, RowsFollowTheStory
 from editorial.admin.sharing import ShareLinkInline, SharingAdmin
 from editorial.admin.slugs import FillsEmptySlug
 from editorial.admin.tag_widget import TAGS_AS_CHIPS
@@ -23,35 +24,16 @@ from editorial.revisions import save_revision
 from editorial.sharing import sign_off_warning
 from editorial.todo import ToDoFilter
 from editorial.workflow import EDITOR_ONLY_STATUSES, can_publish
-from stories.models import Outcome, Story, StoryPartner, Theme
+from stories.models import Story, StoryPartner, Theme
 
 
-class StoryPartnerInline(LabelledTabularInline):
+class StoryPartnerInline(LabelledNestedTabularInline):
     model = StoryPartner
     fields = ["organisation", "role", "order"]
     autocomplete_fields = ["organisation"]
     extra = 0
     verbose_name = "partner organisation"
     verbose_name_plural = "partner organisations"
-
-
-class OutcomeInline(admin.StackedInline):
-    """An outcome as a record: what kind, how much, when, and who can vouch for it.
-
-    Stacked, in rows, because nine columns do not fit beside each other.
-    """
-
-    model = Outcome
-    fields = [
-        ("kind", "description"),
-        ("value", "unit", "achieved_on"),
-        "evidence_url",
-        ("verified_by", "verified_on"),
-        "order",
-    ]
-    extra = 0
-    classes = ["outcome-records"]
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 def _run_workflow_action(modeladmin, request, queryset, service, verb):
@@ -111,7 +93,8 @@ class StoryAdmin(
     RevisionsAdmin,
     FillsEmptySlug,
     ToldByParticipantAdmin,
-    admin.ModelAdmin,
+    RowsFollowTheStory,
+    nested_admin.NestedModelAdmin,  # each outcome holds its evidence rows
 ):
     form = StoryAdminForm
     slug_source = "title"

@@ -14,7 +14,7 @@ from editorial import people_services, services, sharing
 from pagecache.models import ContentVersion
 from participants.models import Participant
 from stories.models import Story, Theme
-from tests.admin_posts import change_url, story_form
+from tests.admin_posts import change_url, story_form, with_evidence_management
 
 pytestmark = pytest.mark.django_db
 
@@ -83,7 +83,8 @@ def admin_edit(client, story: Story, *, extra: dict | None = None, **changes):
     if story.published_at:
         local = timezone.localtime(story.published_at)
         fields["published_at"] = (f"{local:%Y-%m-%d}", f"{local:%H:%M:%S}")
-    response = client.post(change_url(story), story_form(**fields | changes) | (extra or {}))
+    data = with_evidence_management(story_form(**fields | changes) | (extra or {}))
+    response = client.post(change_url(story), data)
     assert response.status_code == 302, response.content[:3000]
 
 
