@@ -6,7 +6,7 @@ import json
 from django.contrib.contenttypes.models import ContentType
 from reversion.models import Version
 
-from stories.models import Evidence, Outcome, PathwayStep, normalise_unit
+from stories.models import Evidence, Outcome, PathwayStep, Verification, normalise_unit
 
 
 def related_versions(version: Version, model) -> list[Version]:
@@ -85,8 +85,11 @@ def outcome_line(outcome: dict) -> str:
     figure = f"{value.normalize():f} {outcome['unit']}".strip() + ": " if value is not None else ""
     kind = Outcome.Kind(outcome["kind"]).label if outcome["kind"] in Outcome.Kind else "?"
     details = [
-        _label(Outcome.Level, outcome.get("level")),
-        _label(Outcome.Verification, outcome.get("verification")),
+        # The grades a new outcome starts with go unsaid, as every empty field does.
+        _label(Outcome.Level, outcome.get("level"), unless=Outcome.Level.NOT_ASSESSED),
+        _label(
+            Outcome.Verification, outcome.get("verification"), unless=Verification.SELF_REPORTED
+        ),
         f"on {outcome['achieved_on']}" if outcome["achieved_on"] else "",
         f"evidence {outcome['evidence_url']}" if outcome["evidence_url"] else "",
         f"verified by {outcome['verified_by']}" if outcome["verified_by"] else "",
@@ -97,8 +100,8 @@ def outcome_line(outcome: dict) -> str:
     return f"[{kind}] {figure}{outcome['description']}" + (f" ({extra})" if extra else "")
 
 
-def _label(choices, value) -> str:
-    return choices(value).label if value in choices.values else ""
+def _label(choices, value, *, unless) -> str:
+    return choices(value).label if value in choices.values and value != unless else ""
 
 
 def _evidence_line(item: dict) -> str:

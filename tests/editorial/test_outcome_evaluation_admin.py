@@ -286,3 +286,28 @@ def test_the_story_page_runs_the_same_queries_for_one_outcome_as_for_ten(
 
 
 BUDGET = 20
+
+
+def test_a_contributor_adds_evidence_to_a_draft_and_only_reads_a_live_storys(
+    contributor_client, participant
+):
+    draft = make_story(participant=participant, status="draft", published_at=None)
+    response = contributor_client.post(
+        change_url(draft),
+        story_form(
+            title=draft.title,
+            slug=draft.slug,
+            participant=str(participant.pk),
+            opened_version=str(draft.edit_version),
+            outcomes=[full_outcome()],
+        ),
+    )
+    assert response.status_code == 302
+    assert Evidence.objects.filter(outcome__story=draft).count() == 1
+
+    live = make_story(participant=participant)
+    make_evidence(make_outcome(live), description="Signed minutes")
+    page = contributor_client.get(change_url(live)).content.decode()
+    assert "Signed minutes" in page
+    assert 'name="outcomes-0-evidence-0-description"' not in page
+    assert "Add another evidence item" not in page and 'name="_save"' not in page

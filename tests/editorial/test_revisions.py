@@ -8,7 +8,7 @@ from taggit.models import Tag
 
 from editorial import revisions, services
 from stories.models import Story
-from tests.admin_posts import ADD_URL, change_url, story_form
+from tests.admin_posts import ADD_URL, change_url, story_form, with_evidence_management
 from tests.factories import (
     make_organisation,
     make_outcome,
@@ -79,7 +79,7 @@ def edited_story(editor_client):
         "outcomes-0-order": "0",
         "outcomes-0-DELETE": "on",
     }
-    response = editor_client.post(change_url(story), form)
+    response = editor_client.post(change_url(story), with_evidence_management(form))
     assert response.status_code == 302
     story.refresh_from_db()
     return story, {"housing": housing, "health": health, "funder": funder, "charity": charity}

@@ -38,7 +38,16 @@ from participants.models import (
     Programme,
 )
 from sitepages.models import SitePage
-from stories.models import ApprovalRequest, ShareLink, SignOff, StatusChange, Story, Theme
+from stories.models import (
+    ApprovalRequest,
+    Evidence,
+    PathwayStep,
+    ShareLink,
+    SignOff,
+    StatusChange,
+    Story,
+    Theme,
+)
 from tests.factories import (
     make_cohort,
     make_organisation,
@@ -269,6 +278,32 @@ def object_rows(label, url, model, name, *, read, change, delete, edit, kept=Fal
     ]
 
 
+# A new outcome with one evidence item under it, as the story form sends them (nested rows).
+OUTCOME_WITH_EVIDENCE = {
+    "outcomes-TOTAL_FORMS": "1",
+    "outcomes-0-kind": "funding",
+    "outcomes-0-description": "Role outcome",
+    "outcomes-0-level": "results",
+    "outcomes-0-verification": "self_reported",
+    "outcomes-0-intended": "not_known",
+    "outcomes-0-order": "0",
+    "outcomes-0-evidence-TOTAL_FORMS": "1",
+    "outcomes-0-evidence-INITIAL_FORMS": "0",
+    "outcomes-0-evidence-MIN_NUM_FORMS": "0",
+    "outcomes-0-evidence-MAX_NUM_FORMS": "1000",
+    "outcomes-0-evidence-0-kind": "document",
+    "outcomes-0-evidence-0-description": "Role evidence",
+    "outcomes-0-evidence-0-url": "https://example.org/role.pdf",
+    "outcomes-0-evidence-0-order": "0",
+}
+
+
+def evidence_added(story):
+    return lambda w, user, response: Evidence.objects.filter(
+        outcome__story_id=w.pk(story), description="Role evidence"
+    ).exists()
+
+
 def action(name, *objects, **data):
     return {"action": name, "_selected_action": [f"{{{o}}}" for o in objects], **data}
 
@@ -429,6 +464,16 @@ TABLE = [
             {"status": "review"},
             moved("draft", "review"),
         ),
+    ),
+    Row(
+        "draft story: add an outcome with its evidence",
+        CONTRIBUTORS,
+        Save(STORY + "{draft}/change/", OUTCOME_WITH_EVIDENCE, evidence_added("draft")),
+    ),
+    Row(
+        "live story: add an outcome with its evidence",
+        EDITORS,
+        Save(STORY + "{live}/change/", OUTCOME_WITH_EVIDENCE, evidence_added("live")),
     ),
     Row(
         "story in review: publish with the form",
@@ -911,6 +956,20 @@ TABLE = [
         delete=EDITORS,
         edit={"description": "Edited"},
         kept=True,
+    ),
+    Row(
+        "programme: add a step to its pathway",
+        EDITORS,
+        Save(
+            PROGRAMME + "{programme}/change/",
+            {
+                "pathway_steps-TOTAL_FORMS": "1",
+                "pathway_steps-0-stage": "impact",
+                "pathway_steps-0-title": "Role step",
+                "pathway_steps-0-order": "0",
+            },
+            created(PathwayStep, title="Role step"),
+        ),
     ),
     Row("cohort list", READERS, Page(COHORT)),
     Row("cohort add page", EDITORS, Page(COHORT + "add/", offers=SAVE_BUTTON)),

@@ -20,7 +20,7 @@ from django.test import Client
 from common.addresses import slug_address
 from editorial.sharing import share_url
 from participants.models import Cohort, Organisation, Participant, Programme
-from stories.models import Story, Theme
+from stories.models import PathwayStep, Story, Theme
 from tests.admin_posts import ADD_URL, formset, story_form
 from tests.images.pictures import upload
 from tests.security.markup import read_page
@@ -96,7 +96,12 @@ def typed_everywhere(client: Client, payload: str, *, body: str | None = None) -
         client,
         "/admin/participants/programme/add/",
         Programme,
-        {"name": payload, "slug": "programme"} | formset("cohorts", [cohort]),
+        {"name": payload, "slug": "programme"}
+        | formset("cohorts", [cohort])
+        | formset(
+            "pathway_steps",
+            [{"stage": "impact", "title": cut(PathwayStep, "title", payload), "order": "0"}],
+        ),
     )
     person = admin_add(
         client,
