@@ -47,8 +47,8 @@ def full_outcome(**changes) -> dict:
         "unit": "GBP",
         "level": "results",
         "verification": "independent",
-        "verified_by": "Dr Layla Haddad",
-        "verifier_organisation": "Prifysgol Bangor",
+        "verified_by": "د. ليلى حداد",
+        "verifier_organisation": "Prifysgol Bangor 班戈大学",
         "verifier_relationship": "External evaluator",
         "verified_on": "12/06/2024",
         "who_changed": "system",
@@ -120,8 +120,8 @@ def test_an_editor_stores_every_new_field_and_the_evidence(editor_client, partic
     } == {
         "level": "results",
         "verification": "independent",
-        "verified_by": "Dr Layla Haddad",
-        "verifier_organisation": "Prifysgol Bangor",
+        "verified_by": "د. ليلى حداد",
+        "verifier_organisation": "Prifysgol Bangor 班戈大学",
         "verifier_relationship": "External evaluator",
         "verified_on": dt.date(2024, 6, 12),
         "who_changed": "system",
@@ -144,6 +144,23 @@ def test_an_uploaded_file_is_evidence_too(editor_client, participant):
     assert response.status_code == 302
     evidence = Evidence.objects.get()
     assert evidence.file.name.endswith(".pdf") and not evidence.url and not evidence.public
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("page.html", b"<script>alert(1)</script>"),
+        ("huge.pdf", b"%PDF" + b"0" * (20 * 1024 * 1024)),
+    ],
+    ids=["a page a browser would run", "over 20 MB"],
+)
+def test_a_file_not_taken_is_a_form_error_never_a_500(editor_client, participant, name, content):
+    item = {"kind": "document", "description": "Bad file", "order": "0"}
+    item["file"] = SimpleUploadedFile(name, content)
+    response = add_story(editor_client, participant, full_outcome(evidence=[item]))
+    assert response.status_code == 200
+    assert [e["file"] for e in row_errors(response, Evidence) if e and "file" in e]
+    assert not Evidence.objects.exists()
 
 
 def test_a_corroborated_outcome_with_nobody_named_is_a_form_error(editor_client, participant):

@@ -68,3 +68,20 @@ def test_a_viewer_reads_the_pathway_and_cannot_change_it(client):
     client.force_login(make_staff("vic-viewer", "Viewers"))
     page = client.get(change_url(programme)).content.decode()
     assert "Leaders act together" in page and 'name="pathway_steps-0-title"' not in page
+
+
+def test_the_programme_page_runs_the_same_queries_for_one_step_as_for_twelve(
+    editor_client, django_assert_num_queries
+):
+    programme = make_programme()
+    make_pathway_step(programme)
+    editor_client.get(change_url(programme))  # content types and the like, cached once
+    with django_assert_num_queries(BUDGET):
+        assert editor_client.get(change_url(programme)).status_code == 200
+    for order in range(1, 12):
+        make_pathway_step(programme, title=f"Step {order}", order=order)
+    with django_assert_num_queries(BUDGET):
+        assert editor_client.get(change_url(programme)).status_code == 200
+
+
+BUDGET = 7
