@@ -86,8 +86,15 @@ class OutcomeAdminForm(forms.ModelForm):
         if field := self.fields.get("pathway_step"):
             field.choices = self._steps_by_programme  # read when shown: see OutcomeFormSet
 
+    def _offered_steps(self) -> list[PathwayStep]:
+        """The participant's programmes' steps, and the step the outcome sits on already
+        (kept, though the participant has since left its programme)."""
+        steps = self.pathway_steps()
+        current = self.instance.pathway_step if self.instance.pathway_step_id else None
+        return steps if current is None or current in steps else [*steps, current]
+
     def _steps_by_programme(self):
-        by_programme = groupby(self.pathway_steps(), key=lambda step: step.programme)
+        by_programme = groupby(self._offered_steps(), key=lambda step: step.programme)
         return [
             ("", "—"),
             *(
@@ -98,7 +105,7 @@ class OutcomeAdminForm(forms.ModelForm):
 
     def clean_pathway_step(self):
         step = self.cleaned_data.get("pathway_step")
-        if step is not None and step not in self.pathway_steps():
+        if step is not None and step not in self._offered_steps():
             raise forms.ValidationError(
                 "Choose a step of the pathway of this participant's programme.",
                 code="other_programme",

@@ -100,7 +100,12 @@ class OutcomeInline(nested_admin.NestedStackedInline):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("evidence")
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("pathway_step__programme")
+            .prefetch_related("evidence")
+        )
 
 
 class RowsFollowTheStory:

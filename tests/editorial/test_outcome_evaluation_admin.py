@@ -328,3 +328,29 @@ def test_a_contributor_adds_evidence_to_a_draft_and_only_reads_a_live_storys(
     assert "Signed minutes" in page
     assert 'name="outcomes-0-evidence-0-description"' not in page
     assert "Add another evidence item" not in page and 'name="_save"' not in page
+
+
+def test_a_step_kept_from_a_programme_the_participant_left_stays_as_it_is(
+    editor_client, participant
+):
+    earlier = make_pathway_step(make_programme(name="Earlier"), title="Old pathway step")
+    story = make_story(participant=participant, status="draft", published_at=None)
+    outcome = make_outcome(story, description="Grant", pathway_step=earlier)
+    page = editor_client.get(change_url(story)).content.decode()
+    assert '<optgroup label="Earlier">' in page
+    row = {
+        "id": str(outcome.pk),
+        "story": str(story.pk),
+        "description": "Grant, renewed",
+        "pathway_step": str(earlier.pk),
+        "order": "0",
+    }
+    data = story_form(
+        title=story.title,
+        slug=story.slug,
+        participant=str(participant.pk),
+        opened_version=str(story.edit_version),
+    ) | outcome_rows([row], initial=1)
+    assert editor_client.post(change_url(story), data).status_code == 302
+    outcome.refresh_from_db()
+    assert (outcome.description, outcome.pathway_step) == ("Grant, renewed", earlier)
