@@ -63,3 +63,19 @@ def story_form(*, partners=(), outcomes=(), published_at=("", ""), **fields) -> 
     data |= outcome_rows(outcomes)
     data |= formset("share_links", [])
     return data
+
+
+def edit_form(story, *, outcomes=(), **fields) -> dict:
+    """The change form of a draft or a story in review as it stands, with these outcome
+    rows (those already stored, with their "id", first)."""
+    data = story_form(
+        title=story.title,
+        slug=story.slug,
+        participant=str(story.participant_id or ""),
+        summary=story.summary,
+        body=story.body,
+        status=story.status,
+        opened_version=str(story.edit_version),
+        **fields,
+    )
+    return data | outcome_rows(outcomes, initial=sum(1 for row in outcomes if row.get("id")))

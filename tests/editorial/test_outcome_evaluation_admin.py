@@ -8,7 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from stories.models import Evidence, Outcome, Story
-from tests.admin_posts import ADD_URL, change_url, outcome_rows, story_form
+from tests.admin_posts import ADD_URL, change_url, edit_form, story_form
 from tests.factories import (
     make_cohort,
     make_evidence,
@@ -274,12 +274,7 @@ def test_evidence_is_changed_and_deleted_with_the_story(editor_client, participa
             },
         ],
     }
-    data = story_form(
-        title=story.title,
-        slug=story.slug,
-        participant=str(participant.pk),
-        opened_version=str(story.edit_version),
-    ) | outcome_rows([row], initial=1)
+    data = edit_form(story, outcomes=[row])
     assert editor_client.post(change_url(story), data).status_code == 302
     assert list(Evidence.objects.values_list("description", "public")) == [
         ("Board paper, signed", False)
@@ -311,13 +306,7 @@ def test_a_contributor_adds_evidence_to_a_draft_and_only_reads_a_live_storys(
     draft = make_story(participant=participant, status="draft", published_at=None)
     response = contributor_client.post(
         change_url(draft),
-        story_form(
-            title=draft.title,
-            slug=draft.slug,
-            participant=str(participant.pk),
-            opened_version=str(draft.edit_version),
-            outcomes=[full_outcome()],
-        ),
+        edit_form(draft, outcomes=[full_outcome()]),
     )
     assert response.status_code == 302
     assert Evidence.objects.filter(outcome__story=draft).count() == 1
@@ -345,12 +334,7 @@ def test_a_step_kept_from_a_programme_the_participant_left_stays_as_it_is(
         "pathway_step": str(earlier.pk),
         "order": "0",
     }
-    data = story_form(
-        title=story.title,
-        slug=story.slug,
-        participant=str(participant.pk),
-        opened_version=str(story.edit_version),
-    ) | outcome_rows([row], initial=1)
+    data = edit_form(story, outcomes=[row])
     assert editor_client.post(change_url(story), data).status_code == 302
     outcome.refresh_from_db()
     assert (outcome.description, outcome.pathway_step) == ("Grant, renewed", earlier)

@@ -6,7 +6,7 @@ from django.test import Client
 from django.urls import reverse
 
 from stories.models import Outcome, Story, StoryDraft
-from tests.admin_posts import change_url, outcome_rows, story_form
+from tests.admin_posts import change_url, edit_form
 from tests.portal.helpers import sign_in_as
 
 pytestmark = pytest.mark.django_db
@@ -78,15 +78,7 @@ def test_an_editors_grading_stands_while_the_participant_changes_nothing(
         "unit": "posts",
         "order": "1",
     }
-    data = story_form(
-        title=story.title,
-        slug=story.slug,
-        participant=str(participant.pk),
-        summary=story.summary,
-        body=story.body,
-        status=story.status,
-        opened_version=str(story.edit_version),
-    ) | outcome_rows([graded, kept], initial=2)
+    data = edit_form(story, outcomes=[graded, kept])
     response = editor_client.post(change_url(story), data)
     assert response.status_code == 302, response.content[:2000]
     expected = [
