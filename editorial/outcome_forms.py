@@ -23,10 +23,10 @@ HARVEST_FIELDS = [
 
 OUTCOME_HELP = {
     "kind": "What sort of change it is; totals add up within a type.",
-    "level": "How far the change reached: how people felt (reaction), what they learnt, "
-    "what they now do differently (behaviour), or what that achieved (results).",
-    "verification": "Self-reported: the participant's word. Corroborated: someone else "
-    "confirmed it. Independently verified: checked by someone with no stake in the work.",
+    # Short enough for level and verification to sit side by side, the common case.
+    "level": "Felt, learnt, now do (behaviour), or achieved (results).",
+    "verification": "Self-reported (their word), corroborated (by another), "
+    "independent (no stake).",
     "verified_by": "Who checked it: a name or a role, e.g. the partner's finance lead.",
     "verifier_organisation": "Where they work.",
     "verified_on": "The day they confirmed it.",

@@ -34,3 +34,5 @@ class LabelledTabularInline(NamesEachInput, admin.TabularInline):
 
 class LabelledNestedTabularInline(NamesEachInput, nested_admin.NestedTabularInline):
     """The same, for a page of nested inlines (every inline of a nested admin is nested)."""
+
+    is_sortable = False  # rows keep the order their "order" field gives, as before

@@ -95,6 +95,7 @@ class OutcomeInline(nested_admin.NestedStackedInline):
     # Opens the folded part by itself when it holds an error or a value, and gives each
     # fieldset's heading an id of its own on a page of many outcomes.
     fieldset_template = "admin/stories/outcome/fieldset.html"
+    is_sortable = False  # ordered by the "order" field, not dragged
     extra = 0
     classes = ["outcome-records"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

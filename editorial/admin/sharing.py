@@ -45,6 +45,7 @@ class ShareLinkInline(nested_admin.NestedTabularInline):
 
     model = ShareLink
     extra = 0
+    is_sortable = False
     can_delete = False
     fields = ["label", "sent_to", "address", "created_at", "expires_at", "state"]
     readonly_fields = fields
