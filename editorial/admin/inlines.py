@@ -3,6 +3,8 @@ a story's outcomes hold their evidence on the story's own page."""
 
 import nested_admin
 from django.contrib import admin
+from django.forms.models import BaseModelFormSet
+from nested_admin.formsets import NestedInlineFormSet
 
 
 class NamesEachInput:
@@ -28,6 +30,37 @@ class NamesEachInput:
         return LabelledFormSet
 
 
+class OwnRowsOnly(NestedInlineFormSet):
+    """Nested rows that change only their own parent's rows.
+
+    nested-admin lets a row be dragged from one parent to another, so it reads the ids
+    posted against the whole table, not the parent's rows: a tampered form could change,
+    move here or delete another story's outcome or evidence. No row moves on our pages,
+    so a posted id counts only when it is one of this parent's rows; any other is a form
+    error (and, on a row ticked for deletion, is left alone).
+    """
+
+    def _own_rows(self):
+        if self.instance is None or self.instance.pk is None:
+            return self.model._default_manager.none()
+        return self.model._default_manager.filter(**{self.fk.name: self.instance})
+
+    def get_queryset(self):
+        return BaseModelFormSet.get_queryset(self)  # Django's: the parent's rows, in order
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        form.fields[self._pk_field.name].queryset = self._own_rows()
+
+    def save_existing_objects(self, initial_forms=None, commit=True):
+        own = {str(pk) for pk in self._own_rows().values_list("pk", flat=True)}
+        name = self._pk_field.name
+        initial_forms = [
+            form for form in initial_forms or [] if form.data.get(form.add_prefix(name)) in own
+        ]
+        return super().save_existing_objects(initial_forms, commit)
+
+
 class LabelledTabularInline(NamesEachInput, admin.TabularInline):
     """A tabular inline whose inputs carry the name of their column."""
 
@@ -35,4 +68,5 @@ class LabelledTabularInline(NamesEachInput, admin.TabularInline):
 class LabelledNestedTabularInline(NamesEachInput, nested_admin.NestedTabularInline):
     """The same, for a page of nested inlines (every inline of a nested admin is nested)."""
 
+    formset = OwnRowsOnly
     is_sortable = False  # rows keep the order their "order" field gives, as before

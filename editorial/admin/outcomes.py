@@ -2,9 +2,8 @@
 
 import nested_admin
 from django.db import models
-from nested_admin.formsets import NestedInlineFormSet
 
-from editorial.admin.inlines import LabelledNestedTabularInline
+from editorial.admin.inlines import LabelledNestedTabularInline, OwnRowsOnly
 from editorial.outcome_forms import EvidenceAdminForm, OutcomeAdminForm, OutcomeFormSet
 from stories.models import Evidence, Outcome
 
@@ -29,7 +28,7 @@ class FollowsOutcomeRights:
         return self._may(request, "delete")
 
 
-class EvidenceRows(NestedInlineFormSet):
+class EvidenceRows(OwnRowsOnly):
     """An outcome's evidence rows, read from the evidence prefetched with the outcomes:
     the story page runs the same queries for one outcome as for twenty."""
 
@@ -51,7 +50,7 @@ class EvidenceInline(FollowsOutcomeRights, LabelledNestedTabularInline):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
-class OutcomeRows(OutcomeFormSet, NestedInlineFormSet):
+class OutcomeRows(OutcomeFormSet, OwnRowsOnly):
     pass
 
 

@@ -20,6 +20,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 
 from common.dates import local_datetime
+from editorial.admin.inlines import OwnRowsOnly
 from editorial.approvals import approval_refusal, latest_request, request_approval
 from editorial.sharing import (
     create_share_link,
@@ -44,6 +45,7 @@ class ShareLinkInline(nested_admin.NestedTabularInline):
     """The story's share links, read-only: the object tools create them, a button revokes."""
 
     model = ShareLink
+    formset = OwnRowsOnly
     extra = 0
     is_sortable = False
     can_delete = False

@@ -338,3 +338,49 @@ def test_a_step_kept_from_a_programme_the_participant_left_stays_as_it_is(
     assert editor_client.post(change_url(story), data).status_code == 302
     outcome.refresh_from_db()
     assert (outcome.description, outcome.pathway_step) == ("Grant, renewed", earlier)
+
+
+@pytest.mark.parametrize("tampered", ["other story", "nonsense"])
+def test_a_tampered_evidence_id_changes_no_one_elses_evidence(editor_client, participant, tampered):
+    theirs = make_evidence(make_outcome(make_story()), description="Another story's proof")
+    story = make_story(participant=participant, status="draft", published_at=None)
+    outcome = make_outcome(story, description="Grant")
+    pk = str(theirs.pk) if tampered == "other story" else "1; DROP TABLE"
+    item = {"id": pk, "outcome": str(outcome.pk), "kind": "document", "order": "0"}
+    item |= {"description": "Overwritten", "url": "https://example.org/x.pdf"}
+    row = {"id": str(outcome.pk), "story": str(story.pk), "description": "Grant", "order": "0"}
+    response = editor_client.post(
+        change_url(story), edit_form(story, outcomes=[row | {"evidence": [item]}])
+    )
+    assert response.status_code in (200, 302)
+    theirs.refresh_from_db()
+    assert theirs.description == "Another story's proof" and theirs.outcome.story != story
+    assert not Evidence.objects.filter(description="Overwritten").exists()
+
+
+@pytest.mark.parametrize("delete", [False, True], ids=["changed", "ticked for deletion"])
+def test_a_tampered_outcome_or_evidence_id_of_another_story_is_left_alone(
+    editor_client, participant, delete
+):
+    """nested-admin reads posted ids against the whole table (rows may move between
+    parents there); ours keep to their own story."""
+    live_outcome = make_outcome(make_story(), description="Another story's outcome")
+    theirs = make_evidence(live_outcome, description="Another story's proof")
+    story = make_story(participant=participant, status="draft", published_at=None)
+    mine = make_outcome(story, description="Grant")
+    gone = {"DELETE": "on"} if delete else {}
+    item = {"id": str(theirs.pk), "outcome": str(mine.pk), "kind": "document", "order": "0"}
+    item |= {"description": "Overwritten", "url": "https://example.org/x.pdf"} | gone
+    rows = [
+        {"id": str(mine.pk), "story": str(story.pk), "description": "Grant", "order": "0"}
+        | {"evidence": [item]},
+        {"id": str(live_outcome.pk), "story": str(story.pk), "description": "Overwritten"}
+        | {"order": "1"}
+        | gone,
+    ]
+    response = editor_client.post(change_url(story), edit_form(story, outcomes=rows))
+    assert response.status_code in (200, 302)
+    assert Outcome.objects.get(pk=live_outcome.pk).story_id == live_outcome.story_id
+    assert Outcome.objects.get(pk=live_outcome.pk).description == "Another story's outcome"
+    assert Evidence.objects.get(pk=theirs.pk).outcome_id == live_outcome.pk
+    assert Evidence.objects.get(pk=theirs.pk).description == "Another story's proof"
