@@ -92,10 +92,7 @@ def validate_evidence_file(upload) -> None:
     """
     extension = PurePath(upload.name or "").suffix.lower()
     if extension not in EXTENSIONS:
-        taken = ", ".join(sorted({e.lstrip(".").upper() for e in EXTENSIONS}))
-        raise ValidationError(
-            f"Upload one of these kinds of file: {taken}.", code="evidence_extension"
-        )
+        raise _not_taken()
     if isinstance(upload, FieldFile) and upload._committed:
         return
     size = upload.size
@@ -106,7 +103,15 @@ def validate_evidence_file(upload) -> None:
             f"The file is {size / 1024 / 1024:.0f} MB; evidence files can be at most 20 MB.",
             code="evidence_too_large",
         )
-    handle = upload.file if isinstance(upload, FieldFile) else upload
+    check_content(upload.file if isinstance(upload, FieldFile) else upload, upload.name)
+
+
+def check_content(handle, name: str) -> None:
+    """That the bytes of the open, seekable file `handle` are what `name`'s extension
+    says (a ValidationError saying why not); left at its start. Size is the caller's."""
+    extension = PurePath(name or "").suffix.lower()
+    if extension not in EXTENSIONS:
+        raise _not_taken()
     try:
         _check_content(handle, extension)
     finally:
@@ -136,6 +141,13 @@ def _check_content(handle, extension: str) -> None:
         ok = _is_text(handle)
     if not ok:
         raise _not_what_it_says(extension)
+
+
+def _not_taken() -> ValidationError:
+    taken = ", ".join(sorted({e.lstrip(".").upper() for e in EXTENSIONS}))
+    return ValidationError(
+        f"Upload one of these kinds of file: {taken}.", code="evidence_extension"
+    )
 
 
 def _not_what_it_says(extension: str) -> ValidationError:
