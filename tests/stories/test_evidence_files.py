@@ -4,6 +4,7 @@ would run is taken whatever it is called."""
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.forms import modelform_factory
 
 from stories.evidence_files import MAX_BYTES
@@ -22,7 +23,17 @@ from tests.stories.evidence_uploads import (
 
 pytestmark = pytest.mark.django_db
 
-EvidenceForm = modelform_factory(Evidence, fields=["kind", "description", "url", "file", "public"])
+
+def _field(model_field, **kwargs):
+    if isinstance(model_field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return model_field.formfield(**kwargs)
+
+
+# A form of the evidence's own fields, as any form for it validates them.
+EvidenceForm = modelform_factory(
+    Evidence, fields=["kind", "description", "url", "file", "public"], formfield_callback=_field
+)
 
 
 @pytest.fixture
