@@ -15,9 +15,11 @@ class Part:
     natural: bool = False
     # --merge: "match" (an object here with the same value of any of `match`'s
     # field groups is kept, and the archive's is skipped), "child" (added only
-    # with the story it belongs to) or "skip" (never merged).
+    # with the row it belongs to: its story, or the foreign key `owner` names)
+    # or "skip" (never merged).
     merge: str = "match"
     match: tuple[tuple[str, ...], ...] = ()
+    owner: str = ""
     # Rows carry their primary key, rising through the file; False for groups, which
     # are named by natural key alone.
     numbered: bool = True
@@ -60,13 +62,16 @@ PARTS = [
     Part("stories.taggedstory", merge="child"),
     Part("taggit.taggeditem", natural=True, merge="skip"),
     Part("stories.storypartner", merge="child"),
-    # A programme's pathway, before the outcomes that sit on its steps.
-    Part("stories.pathwaystep", match=(("programme", "stage", "title"),)),
+    # A programme's pathway, before the outcomes that sit on its steps: a step of the
+    # same title in the same programme is the same step.
+    Part("stories.pathwaystep", match=(("programme", "title"),)),
     Part("stories.outcome", merge="child"),
-    Part("stories.evidence", merge="skip"),
+    Part("stories.evidence", merge="child", owner="outcome"),
+    # A round here already keeps its own panel and readings; one added brings its own
+    # (a reading of a story here points at that story).
     Part("stories.selectionround", match=(("programme", "title"),)),
-    Part("stories.panelmember", merge="skip"),
-    Part("stories.consideration", merge="child"),
+    Part("stories.panelmember", merge="child", owner="selection_round"),
+    Part("stories.consideration", merge="child", owner="selection_round"),
     Part("stories.statuschange", merge="child"),
     # A share link opens a draft to whoever holds it: one made for another site's
     # story must not open this one's, so --merge leaves them (and sign-offs keep
@@ -120,7 +125,9 @@ def part_for(label: str) -> Part:
     return next(part for part in PARTS if part.label == label)
 
 
-def owner_of(model):
-    """The foreign key to the story a "child" row belongs to."""
+def owner_of(part: Part):
+    """The foreign key to the row a "child" row belongs to: `owner`, or its story."""
+    if part.owner:
+        return part.model._meta.get_field(part.owner)
     story = apps.get_model("stories.story")
-    return next(f for f in model._meta.concrete_fields if f.related_model is story)
+    return next(f for f in part.model._meta.concrete_fields if f.related_model is story)

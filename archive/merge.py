@@ -8,7 +8,9 @@
 - Everything else is added with new primary keys; links between added rows
   follow the new keys.
 - A story's tags, partners, outcomes, status changes and sign-offs
-  come only with a story that is added: a story kept here keeps its own.
+  come only with a story that is added: a story kept here keeps its own. An
+  outcome's evidence comes only with its outcome, a selection round's panel and
+  readings only with the round; pathway steps match by programme and title.
 - Share links are not merged: each opens a draft to whoever holds it, and one
   sent for the other site must not open anything here.
 - Accounts match by username. An account not here is added only so the
@@ -17,8 +19,8 @@
 - Revisions and the admin log are not merged: their data names the other
   site's primary keys, and restoring such a revision would write over an
   unrelated story. Each added story gets a first revision here instead.
-- The original uploads of added rows are copied in (under a free name if
-  theirs is taken here), and their renditions made afresh.
+- The original uploads of added rows (pictures, evidence files) are copied in
+  (under a free name if theirs is taken here), and pictures' renditions made afresh.
 """
 
 from array import array
@@ -28,6 +30,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.hashers import make_password
 from django.core.files.storage import default_storage
+from django.db.models import FileField
 
 from archive.contents import PARTS, Part, owner_of
 from archive.media import MediaWriter
@@ -79,17 +82,24 @@ class _Merge:
         self.archive = archive
         self.keys: dict[str, _Keys] = {}  # label -> archive pk -> pk here
         self.added: dict[str, array] = defaultdict(lambda: array("q"))  # label -> pks added
-        self.added_stories = _Keys()  # only these stories' children are added
+        # Of the rows others belong to (stories, outcomes, rounds), those added: only their
+        # children are added, as archive pk -> pk here.
+        self.owners: dict[str, _Keys] = {
+            owner_of(part).related_model._meta.label_lower: _Keys()
+            for part in PARTS
+            if part.merge == "child"
+        }
         self.kept = Counter()
 
     def load(self, part: Part) -> None:
         model = part.model
         keys = self.keys[part.label] = _Keys()
-        owner = owner_of(model) if part.merge == "child" else None
+        owner = owner_of(part) if part.merge == "child" else None
+        added_owners = self.owners[owner.related_model._meta.label_lower] if owner else None
         change = _signed_out if part.label == "auth.user" else None
         for where, row in loaded_rows(self.archive, part.label, change=change):
             obj, old_pk = row.object, row.object.pk
-            if owner and self.added_stories.get(getattr(obj, owner.attname)) is None:
+            if owner and added_owners.get(getattr(obj, owner.attname)) is None:
                 continue
             self._follow_keys(obj)
             here = self._match(part, obj)
@@ -103,8 +113,8 @@ class _Merge:
             links = {name: self._keys_for(model, name, pks) for name, pks in row.m2m_data.items()}
             save_checked(obj, links, where=where)
             keys.add(old_pk, obj.pk)
-            if part.label == "stories.story":
-                self.added_stories.add(old_pk, obj.pk)
+            if part.label in self.owners:
+                self.owners[part.label].add(old_pk, obj.pk)
             self.added[part.label].append(obj.pk)
 
     def _key_here(self, related, old_pk, *, what: str):
@@ -151,15 +161,17 @@ def _skipped(field) -> bool:
     return any(part.label == label and part.merge == "skip" for part in PARTS)
 
 
-def _copy_images(merging: _Merge, writer: MediaWriter) -> int:
-    """Copy in the uploads of added rows and make their renditions; return how many files."""
+def _copy_uploads(merging: _Merge, writer: MediaWriter) -> int:
+    """Copy in the uploads of added rows (pictures, evidence files) and make the pictures'
+    renditions; return how many files."""
     copied, archived = 0, set(merging.archive.media)
     for part in PARTS:
-        if not issubclass(part.model, HasImages):
+        fields = _upload_fields(part.model)
+        if not fields:
             continue
         for obj in _each(part.model, merging.added[part.label]):
             names = {}
-            for field in obj.IMAGES:
+            for field in fields:
                 name = getattr(obj, field).name
                 if name and name in archived:
                     with merging.archive.open_media(name) as handle:
@@ -169,11 +181,18 @@ def _copy_images(merging: _Merge, writer: MediaWriter) -> int:
                     names[field] = ""  # the file was missing on the other site too
             if names:
                 part.model._base_manager.filter(pk=obj.pk).update(**names)
+            if names and isinstance(obj, HasImages):
                 obj.refresh_from_db()
                 refresh_renditions(part.model, obj)
                 for made in obj.renditions.values():
                     writer.remember(made.get("files", []))
     return copied
+
+
+def _upload_fields(model) -> tuple[str, ...]:
+    if issubclass(model, HasImages):
+        return tuple(model.IMAGES)
+    return tuple(f.attname for f in model._meta.concrete_fields if isinstance(f, FileField))
 
 
 def _each(model, pks: array):
@@ -190,7 +209,7 @@ def merge_site(archive: Archive, *, storage=default_storage) -> MergeReport:
         for part in PARTS:
             if part.merge != "skip":
                 merging.load(part)
-        copied = _copy_images(merging, writer)
+        copied = _copy_uploads(merging, writer)
         story_ids = merging.added["stories.story"]
         refresh_derived(story_ids)
         for story in _each(Story, story_ids):

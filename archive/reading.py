@@ -10,22 +10,29 @@ import json
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import NoReturn
 from zipfile import ZIP_DEFLATED, ZIP_STORED, BadZipFile, ZipFile
 
+from django.core.exceptions import ValidationError
 from django.db.models import FileField
 
 from archive.contents import PARTS, part_for
 from archive.streaming import Unreadable, counted, json_rows
+from stories.evidence_files import EXTENSIONS as EVIDENCE_KINDS
+from stories.evidence_files import check_content
 
 FORMAT = "impactcms-site-archive"
 VERSION = 1
 MANIFEST = "manifest.json"
 DATA, MEDIA = "data/", "media/"
-# Media are pictures (uploads and renditions): any other file served from the site's
-# own address (an .html, an .svg) would be a way in for script.
+EVIDENCE_LABEL = "stories.evidence"
+# Media are pictures (uploads and renditions), and evidence files in their own folder:
+# any other file served from the site's own address (an .html, an .svg) would be a way
+# in for script. Evidence files are checked by content as uploads are (an archive's
+# bytes are no more trusted than a form's) and are only ever served as downloads.
 MEDIA_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
+EVIDENCE_FOLDER = "evidence/"
 MB = 1024 * 1024
 # Far beyond any real site: all the data files together, and one picture.
 MAX_DATA_BYTES = 1024 * MB
@@ -72,8 +79,15 @@ def is_safe_name(name) -> bool:
 
 
 def is_archivable_media(name) -> bool:
-    """A picture at a safe name: what an archive may carry, and all that import takes."""
-    return is_safe_name(name) and name.lower().endswith(MEDIA_SUFFIXES)
+    """A picture, or an evidence file in the evidence folder, at a safe name: what an
+    archive may carry, and all that import takes."""
+    if not is_safe_name(name):
+        return False
+    return name.lower().endswith(MEDIA_SUFFIXES) or is_evidence_media(name)
+
+
+def is_evidence_media(name: str) -> bool:
+    return name.startswith(EVIDENCE_FOLDER) and PurePath(name).suffix.lower() in EVIDENCE_KINDS
 
 
 @dataclass
@@ -193,7 +207,21 @@ def _checked(archive: ZipFile, path: Path) -> Archive:
             raise ArchiveError(f"{path} {exc}.") from None
         except DAMAGE:
             raise ArchiveError(_damaged(path, MEDIA + name)) from None
+        if is_evidence_media(name):
+            _check_evidence(loaded, name)
     return loaded
+
+
+def _check_evidence(loaded: Archive, name: str) -> None:
+    """An evidence file's bytes are what its name says, as an upload's must be."""
+    try:
+        with loaded.open_media(name) as member:
+            check_content(member, name)
+    except ValidationError as exc:
+        reason = " ".join(exc.messages)
+        raise ArchiveError(f"{loaded.path}: {MEDIA}{name} is refused: {reason}") from None
+    except DAMAGE:
+        raise ArchiveError(_damaged(loaded.path, MEDIA + name)) from None
 
 
 class _Pictures:
@@ -219,6 +247,8 @@ class _Pictures:
                 continue
             if not is_archivable_media(value) or value not in self.carried:
                 self._refuse(label, number, value, field, "which the archive does not carry")
+            if is_evidence_media(value) != (label == EVIDENCE_LABEL):
+                self._refuse(label, number, value, field, "a file of another kind")
             self._claim(label, number, value, field)
         listed = _rendition_files(fields.get("renditions") or {})
         if listed is None:

@@ -42,6 +42,7 @@ from notifications.models import Notification
 from pagecache.versions import bump
 from participants.models import Erasure, Participant
 from stories.models import (
+    Evidence,
     SearchDocument,
     ShareLink,
     SignOff,
@@ -120,7 +121,8 @@ def plan_erasure(participant: Participant) -> ErasurePlan:
         "emails to staff about them": len(plan.staff_email_ids),
         "cohort memberships": participant.cohorts.count(),
         "tags only their stories used": len(plan.tag_ids),
-        "picture files (originals and resized copies)": len(plan.files),
+        "evidence items": Evidence.objects.filter(outcome__story__in=own).count(),
+        "files (pictures, their resized copies and evidence)": len(plan.files),
     }
     return plan
 
@@ -172,8 +174,13 @@ def _log_entry_ids(held: Held, link_ids: list[int], sign_off_ids: list[int]) -> 
 
 
 def _files(participant, stories, ids, versions) -> list[str]:
-    """Their pictures in storage: originals, renditions, and anything in their folders."""
-    names = set()
+    """Their files in storage: pictures (originals, renditions, and anything in their
+    folders) and the evidence uploaded for their stories' outcomes."""
+    names = set(
+        Evidence.objects.filter(outcome__story__in=stories)
+        .exclude(file="")
+        .values_list("file", flat=True)
+    )
     # Their drafts go with them (on_delete=CASCADE) but their photos are files.
     names.update(participant.drafts.exclude(photo="").values_list("photo", flat=True))
     for owner in [participant, *stories]:
@@ -240,8 +247,9 @@ def erase_participant(*, participant: Participant, by) -> ErasureReport:
       vocabulary that misspellings are corrected to (stories.search.forgetting).
     - page cache: the content version is renewed, so no page cached before
       shows them again.
-    - files: their pictures, their drafts' photos and renditions leave the storage (disk or bucket)
-      once the transaction commits. The rows stop naming the files first, so
+    - files: their pictures, their drafts' photos, renditions and their stories' evidence
+      files leave the storage (disk or bucket) once the transaction commits. The rows
+      stop naming the pictures first, so
       the images app's delete signal finds nothing to remove while a rollback
       could still bring the rows back. Files that cannot be deleted are listed
       in the report and logged.

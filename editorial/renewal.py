@@ -15,6 +15,8 @@ the pages that showed it); as the write ends, the same is read again, and:
 - a person or organisation renews the same for every public story showing them.
   One shown on more than MANY stories renews everything (cheaper than listing).
 
+An outcome's evidence is written through its story, as its outcome is.
+
 Share links, sign-offs, notes, revisions and the workflow's history are not
 public and renew nothing. A new theme, tag, cohort or programme renews nothing
 (it shows only once a story or person carries it, a write noted here); one
@@ -30,7 +32,7 @@ from taggit.models import Tag
 from pagecache.dependencies import LISTING, OPTIONS, key
 from pagecache.renewal import Block, current_block, explain
 from participants.models import Cohort, Organisation, Participant, Programme
-from stories.models import Outcome, Story, StoryPartner, TaggedStory, Theme
+from stories.models import Evidence, Outcome, Story, StoryPartner, TaggedStory, Theme
 
 MANY = 50
 
@@ -173,6 +175,12 @@ def _story_of(instance) -> int | None:
         return instance.pk
     if isinstance(instance, TaggedStory):
         return instance.content_object_id
+    if isinstance(instance, Evidence):
+        # Through its outcome: the one in hand, or one query for its story's id.
+        if Evidence.outcome.is_cached(instance):
+            return instance.outcome.story_id
+        outcome = Outcome._base_manager.filter(pk=instance.outcome_id)
+        return outcome.values_list("story_id", flat=True).first()
     return instance.story_id  # StoryPartner, Outcome
 
 
@@ -188,8 +196,8 @@ def _touched(kind: str, pk) -> None:
 
 
 def story_row_written(sender, instance, raw=False, **kwargs):
-    if not raw:
-        _touched("story", _story_of(instance))
+    if not raw and (story := _story_of(instance)) is not None:
+        _touched("story", story)
 
 
 def _person_kind(instance) -> str:
@@ -240,7 +248,7 @@ def cohorts_changing(sender, instance, action, reverse, pk_set, **kwargs):
 
 def connect() -> None:
     """Account for these models' writes inside a block (EditorialConfig.ready)."""
-    story_rows = (Story, StoryPartner, Outcome, TaggedStory)
+    story_rows = (Story, StoryPartner, Outcome, Evidence, TaggedStory)
     people = (Participant, Organisation)
     for model in story_rows:
         uid = f"renewal-{model._meta.label}"

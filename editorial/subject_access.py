@@ -25,7 +25,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files.storage import default_storage
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
-from django.db.models import FileField, Q, QuerySet
+from django.db.models import FileField, Prefetch, Q, QuerySet
 from django.db.models.fields.files import FieldFile
 from django.urls import reverse
 from django.utils import timezone
@@ -34,7 +34,15 @@ from reversion.models import Version
 from common.dates import local_datetime
 from notifications.models import Notification, TurnedOff
 from participants.models import CONSENT_FIELDS, ConsentChange, Organisation, Participant
-from stories.models import Outcome, ShareLink, SignOff, StatusChange, Story, StoryPartner
+from stories.models import (
+    Evidence,
+    Outcome,
+    ShareLink,
+    SignOff,
+    StatusChange,
+    Story,
+    StoryPartner,
+)
 
 # Who may download or erase a person's data: editors, who record consent.
 PERSONAL_DATA_PERMISSION = "participants.change_consent"
@@ -419,14 +427,23 @@ class Mention:
 # The fields searched, of each model, and the record a match is reported under.
 MENTION_FIELDS = {
     Story: ("title", "summary", "pull_quote", "body", "hero_image_alt"),
-    Outcome: ("description", "verified_by"),
+    Outcome: ("description", "verified_by", "contribution", "significance"),
+    Evidence: ("description",),
     StoryPartner: ("role",),
     ShareLink: ("label", "sent_to"),
     SignOff: ("comment", "link_label", "sent_to"),
     Participant: ("bio", "job_title", "photo_alt"),
     Organisation: ("description",),
 }
-REPORTED_UNDER = {Outcome: Story, StoryPartner: Story, ShareLink: Story, SignOff: Story}
+REPORTED_UNDER = {
+    Outcome: Story,
+    Evidence: Story,
+    StoryPartner: Story,
+    ShareLink: Story,
+    SignOff: Story,
+}
+# The story a row reported under a story belongs to, when not its own `story`.
+STORY_OF = {Evidence: "outcome__story_id"}
 
 
 def mentions(participant: Participant, sharing: Sharing | None = None) -> list[Mention]:
@@ -445,6 +462,7 @@ def mentions(participant: Participant, sharing: Sharing | None = None) -> list[M
     others = {
         Story: Story.objects.exclude(participant=participant),
         Outcome: Outcome.objects.exclude(story__participant=participant),
+        Evidence: Evidence.objects.exclude(outcome__story__participant=participant),
         StoryPartner: StoryPartner.objects.exclude(story__participant=participant),
         ShareLink: ShareLink.objects.exclude(story__participant=participant).exclude(
             pk__in=[link.pk for link in (sharing.every_link if sharing else ())]
@@ -462,7 +480,7 @@ def mentions(participant: Participant, sharing: Sharing | None = None) -> list[M
         coarse = Q(pk__in=[])
         for field_name, term in itertools.product(fields, terms):
             coarse |= Q(**{f"{field_name}__icontains": term})
-        key = "story_id" if owner else "pk"
+        key = STORY_OF.get(model, "story_id") if owner else "pk"
         for pk, *values in rows.filter(coarse).values_list(key, *fields).iterator():
             for field_name, value in zip(fields, values, strict=True):
                 if pattern.search(_folded(value)):
@@ -624,7 +642,7 @@ def _story(story: Story, sharing: Sharing) -> dict:
                 {"organisation": p.organisation.name, "role": p.role, "order": p.order}
                 for p in story.partnerships.select_related("organisation")
             ],
-            "outcomes": [_row(outcome, leave_out={"story"}) for outcome in story.outcomes.all()],
+            "outcomes": [_outcome(outcome, story) for outcome in _outcomes(story)],
             "status history": [
                 {"at": c.at, "from": c.from_status, "to": c.to_status, "by": _user(c.by)}
                 for c in story.status_changes.select_related("by").order_by("at", "id")
@@ -632,6 +650,41 @@ def _story(story: Story, sharing: Sharing) -> dict:
         }
         | _shared(sharing, story.pk)
     )
+
+
+def _outcomes(story: Story):
+    evidence = Evidence.objects.order_by("order", "pk")
+    return story.outcomes.select_related("pathway_step").prefetch_related(
+        Prefetch("evidence", queryset=evidence)
+    )
+
+
+def _outcome(outcome: Outcome, story: Story) -> dict:
+    """An outcome's every field, its step on the pathway, and its evidence (public or
+    not), each with where its file is in this export."""
+    return _row(outcome, leave_out={"story"}) | {
+        "pathway step": str(outcome.pathway_step) if outcome.pathway_step else None,
+        "evidence": [
+            _row(item, leave_out={"outcome"})
+            | {"file in this export": _evidence_name(item, story) if item.file else None}
+            for item in outcome.evidence.all()
+        ],
+    }
+
+
+def _evidence_name(item: Evidence, story: Story) -> str:
+    extension = posixpath.splitext(item.file.name)[1]
+    return f"evidence/story-{story.slug}-evidence-{item.pk}{extension}"
+
+
+def _evidence_files(stories: list[Story]) -> dict[str, str]:
+    """Their stories' evidence files: name inside the zip -> name in storage."""
+    by_pk = {story.pk: story for story in stories}
+    items = Evidence.objects.filter(outcome__story__in=stories).exclude(file="")
+    return {
+        _evidence_name(item, by_pk[item.outcome.story_id]): item.file.name
+        for item in items.select_related("outcome").order_by("pk")
+    }
 
 
 def _shared(sharing: Sharing, story_id: int) -> dict:
@@ -707,6 +760,19 @@ def _pictures(participant: Participant, stories: list[Story]) -> dict[str, str]:
     return originals
 
 
+def _copy_files(archive: ZipFile, files: dict[str, str]) -> list[str]:
+    """Write each stored file into the zip under its name there; return those written."""
+    written = []
+    for inside, stored in files.items():
+        try:
+            with default_storage.open(stored, "rb") as source:
+                archive.writestr(inside, source.read())
+        except FileNotFoundError:
+            continue  # a row naming a file lost from storage: nothing to show
+        written.append(inside)
+    return written
+
+
 def _json(archive: ZipFile, name: str, data) -> None:
     archive.writestr(name, json.dumps(data, cls=_Encoder, indent=2, ensure_ascii=False) + "\n")
 
@@ -756,14 +822,8 @@ def export_participant(participant: Participant, target=None) -> bytes | None:
         _json(archive, "admin-log.json", _log(log_entries(held)))
         elsewhere = mentions(participant, held.sharing)
         _json(archive, "mentioned-elsewhere.json", [m.as_dict() for m in elsewhere])
-        pictures = []
-        for inside, stored in _pictures(participant, stories).items():
-            try:
-                with default_storage.open(stored, "rb") as source:
-                    archive.writestr(inside, source.read())
-            except FileNotFoundError:
-                continue  # a row naming a file lost from storage: nothing to show
-            pictures.append(inside)
+        pictures = _copy_files(archive, _pictures(participant, stories))
+        evidence = _copy_files(archive, _evidence_files(stories))
         archive.writestr(
             "README.txt",
             summary(
@@ -775,6 +835,7 @@ def export_participant(participant: Participant, target=None) -> bytes | None:
                 invitations=len(invitations),
                 emails=len(emails),
                 drafts=len(drafts),
+                evidence=len(evidence),
             ),
         )
     return buffer.getvalue() if buffer is not None else None
@@ -790,6 +851,7 @@ def summary(
     invitations: int = 0,
     emails: int = 0,
     drafts: int = 0,
+    evidence: int = 0,
 ) -> str:
     """README.txt: what is held and where it shows, in words anyone can read."""
     public = set(Story.objects.public().filter(pk__in=[s.pk for s in stories]))
@@ -826,8 +888,9 @@ def summary(
         "emails-to-staff-about-them.json: what the programme team was emailed about them "
         "and their stories; email-choices.json: the emails they turned off.",
         f"stories/: {len(stories)} stories about them, drafts included, each with its "
-        "outcomes, partners, themes, tags, status history, sign-offs and share links "
-        "(story.json) and every saved revision (revisions.json):",
+        "outcomes (with how each was graded and checked, and its evidence), partners, themes, "
+        "tags, status history, sign-offs and share links (story.json) and every saved "
+        "revision (revisions.json):",
         *(
             f"  {story.title} ({'public' if story in public else story.get_status_display()})"
             for story in stories
@@ -844,6 +907,8 @@ def summary(
         "admin-log.json: what staff changed about them and their stories, when and who.",
         f"pictures/: {len(pictures)} original pictures (their photo, story pictures and "
         "the photos of their drafts).",
+        f"evidence/: {evidence} files uploaded as evidence of their stories' outcomes, "
+        "public or not.",
         "",
         "NAMED ELSEWHERE (other people's stories or profiles, organisations; "
         "mentioned-elsewhere.json)",

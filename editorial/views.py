@@ -90,7 +90,7 @@ def _preview_context(request, story: Story) -> dict:
 
 def staff_preview(request, story_id: int):
     """The admin's preview; `editorial.admin.sharing` has checked the user may see the story."""
-    story = get_object_or_404(Story.objects.with_details(), pk=story_id)
+    story = get_object_or_404(Story.objects.with_details().with_public_evidence(), pk=story_id)
     return keep_private(
         render(request, "stories/story_preview.html", _preview_context(request, story))
     )
@@ -105,7 +105,7 @@ def shared_story(request, token):
             render(request, "404.html", {"request_path": request.path}, status=404),
             hide_address=True,
         )
-    story = get_object_or_404(Story.objects.with_details(), pk=link.story_id)
+    story = get_object_or_404(Story.objects.with_details().with_public_evidence(), pk=link.story_id)
     link.story = story
     staff_reading = request.user.is_authenticated and request.user.is_staff
     if request.method == "POST":

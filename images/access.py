@@ -19,6 +19,7 @@ from urllib.parse import quote
 
 from django.apps import apps
 from django.core import signing
+from django.db.models import FileField
 from django.urls import get_script_prefix, reverse
 
 from images.models import HasImages
@@ -64,16 +65,15 @@ def is_listed(rows, owner: Owner, name: str) -> bool:
 
 
 def original_owner(name: str):
-    """The row whose image field holds the original upload `name`, or None."""
+    """The row whose file field holds the original upload `name`, or None: a picture's
+    (an image field), or another upload stored by folder the same way (evidence)."""
     folder = name.partition("/")[0]
     for model in apps.get_models():
-        if not issubclass(model, HasImages):
-            continue
-        for field in model.IMAGES:
-            upload_to = model._meta.get_field(field).upload_to
-            if getattr(upload_to, "folder", None) != folder:
+        for field in model._meta.concrete_fields:
+            upload_to = getattr(field, "upload_to", None)
+            if not isinstance(field, FileField) or getattr(upload_to, "folder", None) != folder:
                 continue
-            if row := model._default_manager.filter(**{field: name}).first():
+            if row := model._default_manager.filter(**{field.name: name}).first():
                 return row
     return None
 

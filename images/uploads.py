@@ -38,21 +38,7 @@ def clean_upload(upload) -> SimpleUploadedFile:
             f"images can be at most {_megabytes(MAX_BYTES)}.",
             code="too_large",
         )
-    upload.seek(0)
-    try:
-        with warnings.catch_warnings():
-            # Pillow only warns between its limit and twice it: treat that as a refusal too.
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(upload) as header:
-                kind = header.format
-                width, height = header.size
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise _too_many_pixels() from None
-    except Exception:
-        raise ValidationError(
-            "This file is not an image we can read. Upload a JPEG, PNG or WebP photo.",
-            code="not_an_image",
-        ) from None
+    kind, width, height = read_header(upload)
     if kind == "MPO":  # phones' multi-picture JPEGs: the first picture is the photo
         kind = "JPEG"
     if kind not in FORMATS:
@@ -61,14 +47,14 @@ def clean_upload(upload) -> SimpleUploadedFile:
             code="format",
         )
     if width * height > MAX_PIXELS:
-        raise _too_many_pixels(width, height)
+        raise too_many_pixels(width, height)
     upload.seek(0)
     try:
         with Image.open(upload) as image:
             image.load()  # a truncated or corrupt file fails here, not in a page later
             cleaned = _without_metadata(image)
     except Image.DecompressionBombError:
-        raise _too_many_pixels(width, height) from None
+        raise too_many_pixels(width, height) from None
     except (OSError, SyntaxError, ValueError):
         raise ValidationError(
             "This image is damaged or incomplete. Save it again and upload the new copy.",
@@ -79,7 +65,26 @@ def clean_upload(upload) -> SimpleUploadedFile:
     return SimpleUploadedFile(f"{stem}.{extension}", _encode(cleaned, kind), content_type)
 
 
-def _too_many_pixels(width=None, height=None) -> ValidationError:
+def read_header(upload) -> tuple[str | None, int, int]:
+    """The format, width and height an image's header gives, without decoding it; a
+    ValidationError for a decompression bomb ("too_many_pixels") or no image ("not_an_image")."""
+    upload.seek(0)
+    try:
+        with warnings.catch_warnings():
+            # Pillow only warns between its limit and twice it: treat that as a refusal too.
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(upload) as header:
+                return header.format, *header.size
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise too_many_pixels() from None
+    except Exception:
+        raise ValidationError(
+            "This file is not an image we can read. Upload a JPEG, PNG or WebP photo.",
+            code="not_an_image",
+        ) from None
+
+
+def too_many_pixels(width=None, height=None) -> ValidationError:
     size = f" ({width} by {height})" if width else ""
     return ValidationError(
         f"This image has too many pixels{size}. The limit is {MAX_PIXELS // 1_000_000} "

@@ -7,7 +7,8 @@ from editorial.admin.coverage import theme_coverage_view
 from editorial.admin.shortcut import view_on_site
 from pagecache import queries
 from pagecache.decorators import cached_public_page
-from public.site_views import evidence_file, original, picture, robots_txt
+from public.evidence_views import evidence_file
+from public.site_views import original, picture, robots_txt
 from public.sitemaps import SITEMAPS
 
 urlpatterns = [

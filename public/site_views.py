@@ -1,13 +1,11 @@
-from pathlib import PurePath
-
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 from images import access, serving
 from participants.models import Organisation, Participant
-from stories.evidence_files import EXTENSIONS
+from public.evidence_views import download
 from stories.models import Evidence, Story
 
 # Whose pictures the public may see, by each content app's one definition of
@@ -55,38 +53,23 @@ def picture(request, name: str):
     )
 
 
+# Who may open an evidence file that is not public: it is read with its outcome.
+EVIDENCE_READERS = ("stories.view_evidence", "stories.view_outcome")
+
+
 @require_safe
 def original(request, name: str):
     """An original upload, for staff who may view what it belongs to (the admin's
-    "Currently:" link): never public, whatever its owner's state."""
+    "Currently:" link): never public, whatever its owner's state. An evidence file
+    is a download, as it is for the public."""
     owner = access.original_owner(name) if request.user.is_staff else None
     if owner is None:
         raise Http404
+    if isinstance(owner, Evidence):
+        if not any(request.user.has_perm(p) for p in EVIDENCE_READERS):
+            raise Http404
+        return download(request, owner, cache_control="private, no-store")
     meta = owner._meta
     if not request.user.has_perm(f"{meta.app_label}.view_{meta.model_name}"):
         raise Http404
     return serving.stored_file(request, name, cache_control="private, no-store")
-
-
-@require_safe
-def evidence_file(request, pk: int, name: str):
-    """An uploaded evidence file, while it is marked public and its story is public: a
-    download, never a page the browser renders. Anything else is the same 404."""
-    evidence = Evidence.objects.public().filter(pk=pk).exclude(file="").first()
-    if evidence is None or PurePath(evidence.file.name).name != name:
-        raise Http404
-    extension = PurePath(name).suffix.lower()
-    try:
-        handle = evidence.file.open("rb")
-    except (FileNotFoundError, OSError):
-        raise Http404 from None
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=f"evidence-{evidence.pk}{extension}",
-        content_type=EXTENSIONS.get(extension, "application/octet-stream"),
-    )
-    response["Cache-Control"] = "no-cache"
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    return response

@@ -184,7 +184,9 @@ def story_list(request):
 
 
 def story_detail(request, slug):
-    story = get_object_or_404(Story.objects.public().with_details(), slug=slug)
+    story = get_object_or_404(
+        Story.objects.public().with_details().with_public_evidence(), slug=slug
+    )
     dependencies.depends_on(dependencies.key("story", story.pk))
     return render(request, "stories/story_detail.html", story_page_context(request, story))
 

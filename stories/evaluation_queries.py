@@ -12,9 +12,14 @@ def _public_stories(model, path: str):
 
 
 class EvidenceQuerySet(models.QuerySet):
+    def marked_public(self):
+        """Evidence its editors mark public, whatever its story's state: what a story's
+        page lists under each outcome, once the page may be seen (or in a preview)."""
+        return self.filter(public=True)
+
     def public(self):
         """Evidence marked public, of an outcome of a public story."""
-        return self.filter(_public_stories(self.model, "outcome__story_id"), public=True)
+        return self.marked_public().filter(_public_stories(self.model, "outcome__story_id"))
 
 
 class PathwayStepQuerySet(models.QuerySet):

@@ -133,6 +133,19 @@ class StoryQuerySet(models.QuerySet):
             Prefetch("participant__cohorts", queryset=Cohort.objects.select_related("programme")),
         )
 
+    def with_public_evidence(self):
+        """Each outcome's evidence marked public, as `outcome.public_evidence`: one query
+        for all of them, whatever the number of outcomes and items. What a story's page
+        shows; the page itself is public, or a preview of what will be."""
+        evidence = self.model.outcomes.rel.related_model.evidence.rel.related_model
+        return self.prefetch_related(
+            Prefetch(
+                "outcomes__evidence",
+                queryset=evidence.objects.marked_public(),
+                to_attr="public_evidence",
+            )
+        )
+
     def related_to(self, story, *, limit: int = 6, minimum: int = RELATED_AT_LEAST):
         """Public stories sharing most themes with `story`, newest first among equals.
 

@@ -22,6 +22,7 @@ from urllib.parse import urlencode, urljoin, urlsplit
 
 import pytest
 from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLResolver, get_resolver, reverse
 from django.utils import timezone
 
@@ -33,9 +34,10 @@ from participants.querysets import public_story
 from public import people_views as participant_views
 from public.sitemaps import SITEMAPS
 from stories import pagination
-from stories.models import Story
+from stories.models import Evidence, Story
 from tests.factories import (
     make_cohort,
+    make_evidence,
     make_organisation,
     make_outcome,
     make_participant,
@@ -78,6 +80,8 @@ FIELDS = [
     "cohortslug",
     "programme",
     "programmeslug",
+    "evidence",
+    "evidencefile",
 ]
 SHARED_KIND = "review"  # its live share link shows it, and only it
 MAX_PAGES = 600
@@ -124,7 +128,10 @@ def story_of(kind: str, theme, story_fields=None, participant_fields=None) -> St
     story.themes.add(theme)
     story.tags.add(w["tag"])
     make_partner(story, make_organisation(name=w["partner"], slug=w["partnerslug"]), w["role"])
-    make_outcome(story, description=f"A {w['outcome']} outcome")
+    outcome = make_outcome(story, description=f"A {w['outcome']} outcome")
+    # Public evidence with a file whose very words are secret: served while the story is.
+    upload = SimpleUploadedFile("notes.txt", f"Notes on the {w['evidencefile']}.".encode())
+    make_evidence(outcome, description=f"The {w['evidence']} minutes", url="", file=upload)
     return story
 
 
@@ -244,9 +251,15 @@ def seeds(site: Site) -> dict[str, list[dict]]:
             {"name": f"renditions/stories.story/{story.pk}/hero_image-x/card-400.jpeg"}
             for story in every
         ],
-        # Evidence files are served only while marked public on a public story; these
-        # stories have none, so each address is a 404 for everyone.
-        "evidence_file": [{"pk": story.pk, "name": "board-paper.pdf"} for story in every],
+        # Evidence files are served only while marked public on a public story: each
+        # story has one, marked public, so only the public story's is found.
+        "evidence_file": [
+            {"pk": item.pk, "name": item.public_address.rsplit("/", 1)[1]}
+            for story in every
+            for outcome in story.outcomes.all()
+            for item in outcome.evidence.all()
+        ]
+        + [{"pk": story.pk, "name": "board-paper.pdf"} for story in every],
         # An unsubscribe link's page names an email, never a story.
         "notifications:unsubscribe": [
             {"token": make_token("consent_ending", participant=story.participant)}
@@ -393,6 +406,7 @@ def hidden_addresses(site: Site) -> list[str]:
         urls += [
             o.get_absolute_url() for o in [story.participant.organisation, *story.partners.all()]
         ]
+        urls += [item.public_address for item in Evidence.objects.filter(outcome__story=story)]
     return urls
 
 
