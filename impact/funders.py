@@ -11,9 +11,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.http import QueryDict
 from django.urls import reverse
 
-from impact import charts
+from impact import charts, filters as impact_filters
 from stories.models import BEYOND_THE_ROOM, Intended, PathwayStep, Verification
 
 
@@ -180,7 +181,9 @@ def ledger_link(filters: list[tuple[str, str]], count: int, **grades) -> str:
             if not wanted:
                 return ""
         pairs = [pair for pair in pairs if pair[0] != name] + [(name, value) for value in wanted]
-    return f"{reverse('impact:index')}?{urlencode(pairs)}#ledger"
+    # In the order the report reads them: the address of the page the cache keeps.
+    canonical = impact_filters.reads(QueryDict(urlencode(pairs)))
+    return f"{reverse('impact:index')}?{urlencode(canonical)}#ledger"
 
 
 def link_figures(view: FunderView, filters: list[tuple[str, str]]) -> None:

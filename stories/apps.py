@@ -13,11 +13,21 @@ class StoriesConfig(AppConfig):
         from pagecache.renewal import at_end
         from pagecache.versions import add_schedule, add_sweep
         from stories import tallies, tally_signals
-        from stories.models import Outcome, Story, StoryPartner, TaggedStory, Theme
+        from stories.models import (
+            Evidence,
+            Outcome,
+            PathwayStep,
+            Story,
+            StoryPartner,
+            TaggedStory,
+            Theme,
+        )
         from stories.search import signals
 
         # What public pages show, directly or through a relation.
         pagecache.watch(Story, Theme, StoryPartner, Outcome, TaggedStory, Tag)
+        # The funder's view counts an outcome's public evidence and draws the pathways.
+        pagecache.watch(Evidence, PathwayStep)
         pagecache.watch_relations(Story.themes.through, Story.partners.through)
         add_schedule(Story.objects.next_scheduled_change)
         at_end(signals.refresh_noted)
