@@ -14,7 +14,8 @@ from urllib.parse import urlencode
 from django.http import QueryDict
 from django.urls import reverse
 
-from impact import charts, filters as impact_filters
+from impact import charts
+from impact import filters as impact_filters
 from stories.models import BEYOND_THE_ROOM, Intended, PathwayStep, Verification
 
 

@@ -4,7 +4,6 @@
 import pytest
 from django.utils import timezone
 
-from tests.impact.funder_world import funder_world  # noqa: F401 (a fixture)
 from tests.markup import Element, parse, table_rows
 
 pytestmark = pytest.mark.django_db
@@ -227,7 +226,7 @@ def test_each_step_figure_links_to_the_outcomes_on_that_step(client, funder_worl
 
 def test_a_figure_link_within_filters_keeps_them(client, funder_world):
     links = figure_links(page(client, "/themes/housing/"))
-    assert f"/impact/?theme=housing&level=behaviour&level=results#ledger" in links.values()
+    assert "/impact/?theme=housing&level=behaviour&level=results#ledger" in links.values()
     assert ledger(page(client, "/impact/?theme=housing&level=behaviour&level=results")) == [
         "Council changed",
         "Pools grant",
