@@ -136,6 +136,16 @@ def funder_view(
     return remember(f"impact:funders:{tallied or scope}", made, shows=shows)
 
 
+def pathway_charts(view, *, prefix: str, scope: str, shows=(dependencies.LISTING,)) -> list:
+    """The charts of `view`'s pathways (impact.funders.pathway_figures), laid out once and
+    kept with the view they draw (the layout measures every label: about 8 ms a chart)."""
+    return remember(
+        f"impact:pathways:{prefix}:{scope}",
+        lambda: funders.pathway_figures(view, prefix=prefix),
+        shows=shows,
+    )
+
+
 def programmes_concerned(filters, stories, *, whole: bool = False):
     """The programmes whose pathways a report shows (a queryset): the one the `filters`
     (impact.filters.ImpactFilters) chose, the chosen cohort's, every public one
@@ -207,5 +217,7 @@ def theme_impact(theme) -> ThemeImpact:
         chart=chart,
         report_query=report_query,
         funders=view,
-        pathways=funders.pathway_figures(view, prefix="chart-theme-pathway"),
+        pathways=pathway_charts(
+            view, prefix="chart-theme-pathway", scope=f"theme:{theme.pk}", shows=shows
+        ),
     )

@@ -2,7 +2,7 @@ from urllib.parse import urlencode
 
 from django.shortcuts import render
 
-from impact import brochure, charts, funders, headline, summary
+from impact import brochure, charts, headline, summary
 from impact.filters import ImpactFilters
 from pagecache.decorators import not_shared
 from participants.models import OrganisationKind
@@ -66,7 +66,9 @@ def impact_page(request):
             "funders": funder,
             "without_verified": filters.query_without("verified"),
             "kept_grades": [pair for pair in filters.outcome_pairs() if pair[0] != "verified"],
-            "pathways": funders.pathway_figures(funder, prefix="chart-pathway"),
+            "pathways": summary.pathway_charts(
+                funder, prefix="chart-pathway", scope=tallies.ALL if whole else scope
+            ),
             "headline": headline.headline(reach, figures.totals, filtered=filters.any),
             "page": page,
             "network": network,

@@ -52,14 +52,20 @@ def test_the_chart_is_an_image_named_by_its_title_and_a_description_of_every_ste
 def test_each_step_is_drawn_in_order_as_a_bar_stacked_by_verification(client, funder_world):
     svg = alpha_chart(client).one("svg", class_="chart-svg")
     steps = svg.find_all("g", class_="pathway-step")
-    labels = [" ".join(t.text() for t in step.one("text", class_="chart-label").find_all("tspan")) for step in steps]
+    labels = [
+        " ".join(t.text() for t in step.one("text", class_="chart-label").find_all("tspan"))
+        for step in steps
+    ]
     assert labels == [
         "1. Activities: Leaders meet as peers",
         "2. Short-term outcomes: Leaders act together",
         "3. Long-term outcomes: Services change",
         "4. Impact: Residents are better off",
     ]
-    parts = [[rect.one("title").text() for rect in s.find_all("rect", class_="pathway-part")] for s in steps]
+    parts = [
+        [rect.one("title").text() for rect in s.find_all("rect", class_="pathway-part")]
+        for s in steps
+    ]
     assert parts == [
         ["1 self-reported"],
         ["1 corroborated", "1 self-reported"],
@@ -67,7 +73,9 @@ def test_each_step_is_drawn_in_order_as_a_bar_stacked_by_verification(client, fu
         [],
     ]
     # The busiest steps fill the width; one outcome of two is half of it.
-    widths = [float(rect.attrs["width"]) for rect in steps[2].find_all("rect", class_="pathway-part")]
+    widths = [
+        float(rect.attrs["width"]) for rect in steps[2].find_all("rect", class_="pathway-part")
+    ]
     assert widths == [312.0, 312.0]
 
 
@@ -116,7 +124,10 @@ def test_hostile_and_long_step_titles_are_text_and_wrap_whole(client, funder_wor
     html = client.get("/impact/").content.decode()
     assert SCRIPT not in html
     svg = alpha_chart(client).one("svg", class_="chart-svg")
-    labels = [step.one("text", class_="chart-label").find_all("tspan") for step in svg.find_all("g", class_="pathway-step")]
+    labels = [
+        step.one("text", class_="chart-label").find_all("tspan")
+        for step in svg.find_all("g", class_="pathway-step")
+    ]
     assert " ".join(t.text() for t in labels[4]) == f"5. Impact: {SCRIPT}"
     welsh = [t.text() for t in labels[5]]
     assert len(welsh) > 1 and " ".join(welsh) == f"6. Impact: {WELSH}"

@@ -60,9 +60,9 @@ def test_a_grade_that_names_nothing_gives_an_empty_report_never_an_error(
     assert "A filter names nothing on the public site" in html
     assert ledger(client, f"/impact/?{query}") == []
     # Not kept by a shared cache: every made-up value would make an entry.
-    assert "private" in response.headers.get("Cache-Control", "") or "no-store" in response.headers.get(
+    assert "private" in response.headers.get(
         "Cache-Control", ""
-    )
+    ) or "no-store" in response.headers.get("Cache-Control", "")
 
 
 def test_a_switch_with_another_value_is_ignored(client, funder_world):
@@ -82,9 +82,13 @@ def test_a_step_of_a_programme_with_no_public_story_is_not_found(client, funder_
 def test_the_chips_name_each_grade_and_the_form_keeps_them(client, funder_world):
     step = funder_world["steps"][1]
     root = parse(
-        client.get(f"/impact/?level=behaviour&intended=no&step={step.pk}&verified=1").content.decode()
+        client.get(
+            f"/impact/?level=behaviour&intended=no&step={step.pk}&verified=1"
+        ).content.decode()
     )
-    chips = [li.text(seen=True) for li in root.one("section", class_="active-filters").find_all("li")]
+    chips = [
+        li.text(seen=True) for li in root.one("section", class_="active-filters").find_all("li")
+    ]
     assert chips[:4] == [
         "Level: Behaviour Remove",
         "Intended: No (unexpected) Remove",

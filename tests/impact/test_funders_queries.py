@@ -76,7 +76,7 @@ def test_the_funders_view_costs_the_same_queries_with_many_stories_and_pathways(
     grow(funder_world, 12)
     many = {url: queries(client, url) for url in URLS}
     assert many == few
-    print("queries per page:", few)  # noqa: T201 (the figures the report quotes)
+    print("queries per page:", few)
 
 
 def test_the_funders_view_adds_two_queries_to_the_whole_report(client, funder_world, settings):
@@ -91,4 +91,6 @@ def test_the_funders_view_adds_two_queries_to_the_whole_report(client, funder_wo
     grades = [q for q in sql if "grades|" in q]
     steps = [q for q in sql if "stories_pathwaystep" in q and "stories_outcome" not in q]
     assert len(grades) == 1 and len(steps) == 1
-    assert not [q for q in sql if "FROM \"stories_outcome\"" in q and "GROUP BY" in q and "level" in q]
+    assert not [
+        q for q in sql if 'FROM "stories_outcome"' in q and "GROUP BY" in q and "level" in q
+    ]
