@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from .frame import EMPTY_HEIGHT, EMPTY_WIDTH, Frame
 from .text import LINE_HEIGHT, wrap
 
-WIDTH = 640.0
+# Narrow, so that on a phone (about 360 px across) the labels stay near their size.
+WIDTH = 420.0
 PAD = 8.0
 FONT = 16.0
 SMALL = 14.0  # the figures under each bar

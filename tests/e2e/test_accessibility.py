@@ -8,7 +8,7 @@ from django.conf import settings
 from participants.models import Programme
 from stories.models import Outcome, Story
 from tests.e2e.conftest import PHONE
-from tests.e2e.pages import axe_violations, log_in, show
+from tests.e2e.pages import axe_violations, log_in, screenshot, show
 from tests.e2e.site import PROGRAMME, SEED_STORY, THEME, load_site
 from tests.factories import (
     make_evidence,
@@ -87,6 +87,17 @@ def test_the_funders_view_passes_axe_at_desktop_and_phone_widths(browser):
                 sideways = page.evaluate("document.documentElement.scrollWidth")
                 if width == "phone" and sideways > PHONE["width"]:
                     found[f"{address} at {width} width"] = [f"{sideways}px wide"]
+            page.goto("/impact/")
+            screenshot(page, f"funders-view-{width}")  # for the note
+        # Printed, the chart keeps its gaps and fits the page.
+        page = open_page()
+        page.goto("/impact/")
+        page.emulate_media(media="print")
+        chart = page.locator("figure.chart-pathway svg.chart-svg").first
+        assert chart.is_visible()
+        assert chart.bounding_box()["width"] <= page.viewport_size["width"]
+        assert page.locator("figure.chart-pathway text.gap-label").first.is_visible()
+        screenshot(page, "funders-view-print")
     assert found == {}, _listed(found)
 
 

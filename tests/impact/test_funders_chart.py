@@ -76,7 +76,7 @@ def test_each_step_is_drawn_in_order_as_a_bar_stacked_by_verification(client, fu
     widths = [
         float(rect.attrs["width"]) for rect in steps[2].find_all("rect", class_="pathway-part")
     ]
-    assert widths == [312.0, 312.0]
+    assert widths == [202.0, 202.0]
 
 
 def test_a_gap_is_an_outlined_hatched_box_with_the_word_gap(client, funder_world):
@@ -150,4 +150,4 @@ def test_the_chart_keeps_the_lead_s_signature_and_fills_the_width_at_most():
     [drawn] = chart.drawn
     assert sum(segment.width for segment in drawn.segments) == pytest.approx(chart.plot_width)
     assert not figures.gap
-    assert chart.width == 640.0 and chart.size_class == "chart-max-8"
+    assert chart.width == 420.0 and chart.size_class == "chart-max-6"
