@@ -31,7 +31,16 @@ from demo.words import (
 from pagecache.versions import bump
 from participants.models import Cohort, Organisation, Participant
 from stories import tallies
-from stories.models import Outcome, SearchDocument, Story, StoryPartner, TaggedStory, Theme
+from stories.models import (
+    Evidence,
+    Outcome,
+    PathwayStep,
+    SearchDocument,
+    Story,
+    StoryPartner,
+    TaggedStory,
+    Theme,
+)
 from stories.search.documents import build_document, vectorise
 
 CHUNK = 5_000
@@ -42,6 +51,30 @@ STATUS_WEIGHTS = {
     Story.Status.ARCHIVED: 2,
 }
 EARLIEST = dt.datetime(2019, 1, 1, tzinfo=dt.UTC)
+# The grades of generated outcomes, as programmes report them: most reach learning or
+# behaviour, few are checked by anyone, fewer still independently (weights).
+LEVEL_WEIGHTS = {
+    Outcome.Level.NOT_ASSESSED: 20,
+    Outcome.Level.REACTION: 12,
+    Outcome.Level.LEARNING: 28,
+    Outcome.Level.BEHAVIOUR: 26,
+    Outcome.Level.RESULTS: 14,
+}
+INTENDED_WEIGHTS = {
+    Outcome.Intended.YES: 70,
+    Outcome.Intended.NO: 10,
+    Outcome.Intended.NOT_KNOWN: 20,
+}
+ON_A_STEP = 0.8  # of the outcomes, placed on a step of their programme's pathway
+WITH_EVIDENCE = 0.3  # given an evidence item; most of those public
+# A programme with no pathway of its own gets this one (stage, the programme's words).
+PATHWAY = [
+    (PathwayStep.Stage.ACTIVITIES, "Leaders meet as peers across organisations"),
+    (PathwayStep.Stage.OUTPUTS, "Each leader agrees a change to lead at home"),
+    (PathwayStep.Stage.SHORT_TERM, "Leaders work differently with partners"),
+    (PathwayStep.Stage.LONG_TERM, "Services are planned and funded together"),
+    (PathwayStep.Stage.IMPACT, "Residents are healthier and better supported"),
+]
 
 
 @dataclass
@@ -51,6 +84,7 @@ class Pools:
     organisations: list[Organisation]
     participants: list[Participant]
     tags: list[Tag]
+    steps: dict[int, list[int]]  # a participant's id: the steps of their programme's pathway
 
 
 def generate_stories(count: int, *, seed: int | None = None) -> int:
@@ -84,13 +118,16 @@ def _build_pools(rng: random.Random, token: str, count: int) -> Pools:
         (_participant(rng, token, i, organisations) for i in range(max(10, count // 2))),
         batch_size=CHUNK,
     )
+    joined = {p.pk: rng.choice(cohorts) for p in participants}
     Participant.cohorts.through.objects.bulk_create(
         (
-            Participant.cohorts.through(participant_id=p.pk, cohort_id=rng.choice(cohorts).pk)
-            for p in participants
+            Participant.cohorts.through(participant_id=pk, cohort_id=cohort.pk)
+            for pk, cohort in joined.items()
         ),
         batch_size=CHUNK,
     )
+    pathways = _pathways({cohort.programme for cohort in cohorts})
+    steps = {pk: pathways[cohort.programme_id] for pk, cohort in joined.items()}
     # Found by slug: the demo names its tags "mental-health", and taggit slugs are unique.
     names = {slugify(name): name for name in TAGS}
     existing = set(Tag.objects.filter(slug__in=names).values_list("slug", flat=True))
@@ -98,7 +135,24 @@ def _build_pools(rng: random.Random, token: str, count: int) -> Pools:
         Tag(name=name, slug=slug) for slug, name in names.items() if slug not in existing
     )
     tags = list(Tag.objects.filter(slug__in=names))
-    return Pools(themes, cohorts, organisations, participants, tags)
+    return Pools(themes, cohorts, organisations, participants, tags, steps)
+
+
+def _pathways(programmes) -> dict[int, list[int]]:
+    """Each programme's pathway steps in order, made for those with none."""
+    have = set(PathwayStep.objects.values_list("programme_id", flat=True))
+    PathwayStep.objects.bulk_create(
+        PathwayStep(programme=programme, stage=stage, title=title, order=n)
+        for programme in programmes
+        if programme.pk not in have
+        for n, (stage, title) in enumerate(PATHWAY)
+    )
+    steps = {programme.pk: [] for programme in programmes}
+    for pk, programme in PathwayStep.objects.order_by("order", "id").values_list(
+        "pk", "programme_id"
+    ):
+        steps.setdefault(programme, []).append(pk)
+    return steps
 
 
 def _write_chunk(rng: random.Random, token: str, pools: Pools, *, start: int, size: int) -> None:
@@ -115,7 +169,8 @@ def _write_chunk(rng: random.Random, token: str, pools: Pools, *, start: int, si
             for n, o in enumerate(organisations)
         ]
         moment = story.published_at or timezone.now()
-        outcomes += [_outcome(rng, story.pk, n, moment) for n in range(rng.randint(0, 3))]
+        steps = pools.steps.get(story.participant_id, [])
+        outcomes += [_outcome(rng, story.pk, n, moment, steps) for n in range(rng.randint(0, 3))]
         # bulk_create sends no signals: the search text is built here from what is at hand.
         documents.append(
             build_document(story=story, partners=organisations, themes=themes, tags=tags)
@@ -124,6 +179,9 @@ def _write_chunk(rng: random.Random, token: str, pools: Pools, *, start: int, si
     TaggedStory.objects.bulk_create(tag_links)
     StoryPartner.objects.bulk_create(partners)
     Outcome.objects.bulk_create(outcomes)
+    Evidence.objects.bulk_create(
+        _evidence(rng, outcome) for outcome in outcomes if rng.random() < WITH_EVIDENCE
+    )
     SearchDocument.objects.bulk_create(documents)
     vectorise([story.pk for story in stories])
 
@@ -187,11 +245,31 @@ def _story(rng: random.Random, token: str, index: int, pools: Pools) -> Story:
     )
 
 
-def _outcome(rng: random.Random, story_id: int, order: int, published: dt.datetime) -> Outcome:
+def _outcome(
+    rng: random.Random, story_id: int, order: int, published: dt.datetime, steps: list[int]
+) -> Outcome:
     description, kind, low, high, unit = rng.choice(OUTCOME_PATTERNS)
     value = rng.randrange(low, high, max(1, (high - low) // 50)) if unit else None
     verified = rng.random() < 0.4
+    level = rng.choices(list(LEVEL_WEIGHTS), weights=list(LEVEL_WEIGHTS.values()))[0]
+    # Outcomes gather on the early steps; the later ones are reached less often.
+    step = None
+    if steps and rng.random() < ON_A_STEP:
+        step = rng.choices(steps, weights=[len(steps) - n for n in range(len(steps))])[0]
     return Outcome(
+        level=level,
+        intended=rng.choices(list(INTENDED_WEIGHTS), weights=list(INTENDED_WEIGHTS.values()))[0],
+        verification=(
+            (
+                Outcome.Verification.INDEPENDENT
+                if rng.random() < 0.25
+                else Outcome.Verification.CORROBORATED
+            )
+            if verified
+            else Outcome.Verification.SELF_REPORTED
+        ),
+        verifier_relationship="Commissioner" if verified else "",
+        pathway_step_id=step,
         story_id=story_id,
         kind=kind,
         description=description,
@@ -201,6 +279,17 @@ def _outcome(rng: random.Random, story_id: int, order: int, published: dt.dateti
         verified_by="Programme evaluation team" if verified else "",
         verified_on=published.date() if verified else None,
         order=order,
+    )
+
+
+def _evidence(rng: random.Random, outcome: Outcome) -> Evidence:
+    kind = rng.choice(Evidence.Kind.values)
+    return Evidence(
+        outcome_id=outcome.pk,
+        kind=kind,
+        description=f"{Evidence.Kind(kind).label} showing: {outcome.description}"[:300],
+        url=f"https://example.org/evidence/{outcome.pk}",
+        public=rng.random() < 0.8,
     )
 
 

@@ -10,9 +10,10 @@ from urllib.parse import urlencode
 
 from django.urls import reverse
 
-from impact import charts, reports
+from impact import charts, funders, reports
 from pagecache import dependencies
 from pagecache.data import remember
+from participants.models import Cohort, Programme
 from stories import options, tallies
 from stories.models import Outcome
 
@@ -112,6 +113,57 @@ def network(stories, *, scope: str, kept: bool = False) -> reports.Network:
     return remember(f"impact:network:{scope}", lambda: reports.partner_network(stories))
 
 
+def funder_view(
+    outcomes,
+    *,
+    scope: str,
+    programmes,
+    pairs: list[tuple[str, str]],
+    tallied: str | None = None,
+    verified_only: bool = False,
+    shows=(dependencies.LISTING,),
+) -> funders.FunderView:
+    """The funder's view of `outcomes` on the pathways of `programmes` (a queryset), its
+    figures linking to /impact/ with the filters `pairs`: two queries, kept for `scope`.
+    `tallied` names the kept grades that are exactly these outcomes' (`all`, `theme:7`)."""
+
+    def made():
+        rows = tallies.grades(tallied) if tallied else None
+        return funders.funder_view(
+            outcomes, programmes, rows=rows, filters=pairs, verified_only=verified_only
+        )
+
+    return remember(f"impact:funders:{tallied or scope}", made, shows=shows)
+
+
+def pathway_charts(view, *, prefix: str, scope: str, shows=(dependencies.LISTING,)) -> list:
+    """The charts of `view`'s pathways (impact.funders.pathway_figures), laid out once and
+    kept with the view they draw (the layout measures every label: about 8 ms a chart)."""
+    return remember(
+        f"impact:pathways:{prefix}:{scope}",
+        lambda: funders.pathway_figures(view, prefix=prefix),
+        shows=shows,
+    )
+
+
+def programmes_concerned(filters, stories, *, whole: bool = False):
+    """The programmes whose pathways a report shows (a queryset): the one the `filters`
+    (impact.filters.ImpactFilters) chose, the chosen cohort's, every public one
+    (`whole`), or else those of `stories` (the filtered ones)."""
+    if not filters.all_found:
+        return Programme.objects.none()
+    programme = filters.stories.objects.get("programme")
+    cohort = filters.stories.objects.get("cohort")
+    if programme is not None:
+        return Programme.objects.filter(pk=programme.pk)
+    if cohort is not None:
+        return Programme.objects.filter(pk=cohort.programme_id)
+    if whole:
+        return Programme.objects.filter(pk__in=[p.pk for p in options.public_programmes()])
+    cohorts = Cohort.objects.filter(participants__stories__in=stories.order_by().values("pk"))
+    return Programme.objects.filter(pk__in=cohorts.values("programme_id"))
+
+
 def ledger(outcomes):
     """The ledger's rows, newest first, with their stories."""
     return outcomes.ledger_order().with_story()
@@ -124,6 +176,8 @@ class ThemeImpact:
     summary: ImpactSummary
     chart: object  # an impact.charts.BarChart
     report_query: str  # /impact/ narrowed to the theme
+    funders: funders.FunderView
+    pathways: list  # impact.funders.PathwayFigure, one per programme with a story here
 
 
 def theme_impact(theme) -> ThemeImpact:
@@ -145,4 +199,25 @@ def theme_impact(theme) -> ThemeImpact:
         label_heading="Type of outcome",
         value_heading="Outcomes",
     )
-    return ThemeImpact(summary=figures, chart=chart, report_query=report_query)
+    shows = [dependencies.key("theme", theme.pk)]
+    # The programmes with a public story on the theme, as counted (stories.tallies).
+    programmes = tallies.counted(
+        Programme.objects.all(), tallies.key(tallies.THEME_PROGRAMME, theme.pk)
+    )
+    view = funder_view(
+        outcomes,
+        scope=report_query,
+        programmes=programmes,
+        pairs=[("theme", theme.slug)],
+        tallied=tallies.key("theme", theme.pk),
+        shows=shows,
+    )
+    return ThemeImpact(
+        summary=figures,
+        chart=chart,
+        report_query=report_query,
+        funders=view,
+        pathways=pathway_charts(
+            view, prefix="chart-theme-pathway", scope=f"theme:{theme.pk}", shows=shows
+        ),
+    )

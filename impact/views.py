@@ -41,6 +41,14 @@ def impact_page(request):
         reach = headline.kept_reach(figures.kept, themes=len(theme_options))
     else:
         reach = headline.reach(stories, scope=scope, organisations=network.organisations)
+    funder = summary.funder_view(
+        outcomes,
+        scope=scope,
+        programmes=summary.programmes_concerned(filters, stories, whole=whole),
+        pairs=filters.pairs(),
+        tallied=tallies.ALL if whole else None,
+        verified_only=filters.verified,
+    )
     page = page_of(
         summary.ledger(outcomes),
         request.GET.get("page"),
@@ -55,6 +63,12 @@ def impact_page(request):
             "chosen": _chosen(filters),
             "query": filters.query(),
             "summary": figures,
+            "funders": funder,
+            "without_verified": filters.query_without("verified"),
+            "kept_grades": [pair for pair in filters.outcome_pairs() if pair[0] != "verified"],
+            "pathways": summary.pathway_charts(
+                funder, prefix="chart-pathway", scope=tallies.ALL if whole else scope
+            ),
             "headline": headline.headline(reach, figures.totals, filtered=filters.any),
             "page": page,
             "network": network,
@@ -111,6 +125,7 @@ def _chosen(filters: ImpactFilters) -> dict[str, str]:
         "theme": themes[0] if themes else "",
         "kind": filters.kind,
         "type": filters.type,
+        "verified": filters.verified,
     }
 
 

@@ -323,16 +323,33 @@ class OutcomeQuerySet(models.QuerySet):
             .annotate(total=Sum("value"), outcomes=Count("pk"), with_figure=Count("value"))
         )
 
+    def _evidenced(self) -> Q:
+        """Evidenced: a public evidence item, or an evidence link."""
+        evidence = self.model.evidence.rel.related_model.objects.filter(
+            outcome=OuterRef("pk"), public=True
+        )
+        return Q(Exists(evidence)) | ~Q(evidence_url="")
+
+    def evidenced(self):
+        """Those with public evidence (an item marked public, or an evidence link)."""
+        return self.filter(self._evidenced())
+
+    def with_evidenced(self):
+        """Each with `is_evidenced` (as `evidenced` says), in the same query."""
+        return self.annotate(
+            is_evidenced=Case(
+                When(self._evidenced(), then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            )
+        )
+
     def grades(self):
         """One row per (level, verification, intended, pathway step): how many outcomes,
         and how many of them are evidenced (a public evidence item, or an evidence link).
         What the funder's view adds up (impact.funders), in one query."""
-        evidence = self.model.evidence.rel.related_model.objects.filter(
-            outcome=OuterRef("pk"), public=True
-        )
-        evidenced = Q(Exists(evidence)) | ~Q(evidence_url="")
         return (
             self.order_by()
             .values("level", "verification", "intended", "pathway_step_id")
-            .annotate(outcomes=Count("pk"), evidenced=Count("pk", filter=evidenced))
+            .annotate(outcomes=Count("pk"), evidenced=Count("pk", filter=self._evidenced()))
         )

@@ -2,9 +2,10 @@
 
 Connected in StoriesConfig.ready(). Each write names the stories whose counts it
 may move: a story, its themes or tags, its participant (consent, cohorts), a
-cohort's programme, an outcome or partner. Inside an editor's write (pagecache.renewal) they are
-counted again once, as it ends; outside one, at once. Writes that send no
-signals (bulk_create, QuerySet.update) call `tallies.recount()` themselves, as
+cohort's programme, an outcome or partner, an outcome's evidence or its pathway
+step. Inside an editor's write (pagecache.renewal) they are counted again once, as
+it ends; outside one, at once. Writes that send no signals (bulk_create,
+QuerySet.update) call `tallies.recount()` themselves, as
 generate_stories and restoring a backup do.
 """
 
@@ -19,7 +20,15 @@ from django.db.models.signals import (
 from pagecache.renewal import current_block
 from participants.models import Cohort, Organisation, Participant
 from stories import tallies
-from stories.models import Outcome, Story, StoryPartner, TaggedStory, Theme
+from stories.models import (
+    Evidence,
+    Outcome,
+    PathwayStep,
+    Story,
+    StoryPartner,
+    TaggedStory,
+    Theme,
+)
 
 NOTED = "tallies"
 _BEFORE = "_tally_story_ids"
@@ -68,6 +77,27 @@ def story_row_written(sender, instance, raw=False, **kwargs):
     if not raw:
         _count_again({instance.story_id, instance.__dict__.get(_LOADED_WITH)})
         instance.__dict__[_LOADED_WITH] = instance.story_id
+
+
+def evidence_loaded(sender, instance, **kwargs):
+    """The outcome an evidence item was read with: moved to another, both count again."""
+    instance.__dict__[_LOADED_WITH] = instance.__dict__.get("outcome_id")
+
+
+def evidence_written(sender, instance, raw=False, **kwargs):
+    """Evidence added, ticked public or not, or deleted: its outcome is evidenced or not
+    (the funder's view counts it), so its story counts again. Deleted with its outcome,
+    the outcome's own signal has counted the story."""
+    if not raw:
+        outcomes = {instance.outcome_id, instance.__dict__.get(_LOADED_WITH)} - {None}
+        stories = Outcome.objects.filter(pk__in=outcomes).values_list("story_id", flat=True)
+        _count_again(list(stories))
+        instance.__dict__[_LOADED_WITH] = instance.outcome_id
+
+
+def step_going(sender, instance, **kwargs):
+    """Its outcomes lose it without a signal (SET_NULL): their stories, once it has gone."""
+    setattr(instance, _BEFORE, list(instance.outcomes.values_list("story_id", flat=True)))
 
 
 def themes_changed(sender, instance, action, reverse, pk_set, **kwargs):
@@ -163,6 +193,11 @@ def connect() -> None:
         post_save.connect(story_row_written, sender=row, dispatch_uid=uid)
         post_delete.connect(story_row_written, sender=row, dispatch_uid=uid)
     post_delete.connect(tagged_written, sender=TaggedStory, dispatch_uid=uid)
+    post_init.connect(evidence_loaded, sender=Evidence, dispatch_uid=uid)
+    post_save.connect(evidence_written, sender=Evidence, dispatch_uid=uid)
+    post_delete.connect(evidence_written, sender=Evidence, dispatch_uid=uid)
+    pre_delete.connect(step_going, sender=PathwayStep, dispatch_uid=uid)
+    post_delete.connect(counted_again_once_gone, sender=PathwayStep, dispatch_uid=uid)
     m2m_changed.connect(themes_changed, sender=Story.themes.through, dispatch_uid=uid)
     m2m_changed.connect(themes_changed, sender=TaggedStory, dispatch_uid=uid)
     m2m_changed.connect(themes_changed, sender=StoryPartner, dispatch_uid=uid)

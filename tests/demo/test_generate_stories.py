@@ -1,9 +1,11 @@
 import pytest
 from django.core.management import call_command
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef
 
 from participants.models import Participant
-from stories.models import Outcome, Story, StoryPartner, TaggedStory, Theme
+from stories import tallies
+from stories.models import Evidence, Outcome, PathwayStep, Story, StoryPartner, TaggedStory, Theme
+from tests.stories.tally_checks import made_afresh
 
 pytestmark = pytest.mark.django_db
 
@@ -69,3 +71,28 @@ def test_generating_after_the_demo_shares_its_tags():
     call_command("generate_stories", 50, "--seed", "2")
     reused = TaggedStory.objects.filter(tag_id__in=demo_tags).count()
     assert reused > tagged_before, "generated stories share the demo's tags, not copies"
+
+
+def test_generated_outcomes_have_a_spread_of_grades_evidence_and_pathway_steps():
+    call_command("generate_stories", 400, "--seed", "11")
+    outcomes = Outcome.objects.all()
+    levels = set(outcomes.values_list("level", flat=True))
+    assert levels == set(Outcome.Level.values)
+    assert set(outcomes.values_list("verification", flat=True)) == set(Outcome.Verification.values)
+    assert set(outcomes.values_list("intended", flat=True)) == set(Outcome.Intended.values)
+    on_step = outcomes.exclude(pathway_step=None)
+    assert 0.6 < on_step.count() / outcomes.count() < 0.95
+    # Each on a step of its own participant's programme.
+    same = Participant.cohorts.through.objects.filter(
+        participant_id=OuterRef("story__participant_id"),
+        cohort__programme_id=OuterRef("pathway_step__programme_id"),
+    )
+    assert not on_step.exclude(Exists(same)).exists()
+    assert PathwayStep.objects.values("programme").distinct().count() >= 1
+    evidence = Evidence.objects.all()
+    assert 0.2 < evidence.count() / outcomes.count() < 0.4
+    assert evidence.filter(public=True).exists() and evidence.filter(public=False).exists()
+    # The checked ones name who checked them (as an editor must).
+    assert not outcomes.exclude(verification="self_reported").filter(verified_by="").exists()
+    assert tallies.grades()
+    made_afresh()

@@ -5,11 +5,18 @@ public page needs sideways scrolling at 320 pixels."""
 import pytest
 from django.conf import settings
 
-from stories.models import Story
+from participants.models import Programme
+from stories.models import Outcome, Story
 from tests.e2e.conftest import PHONE
-from tests.e2e.pages import axe_violations, log_in, show
-from tests.e2e.site import SEED_STORY, load_site
-from tests.factories import make_participant, make_staff, make_story
+from tests.e2e.pages import axe_violations, log_in, screenshot, show
+from tests.e2e.site import PROGRAMME, SEED_STORY, THEME, load_site
+from tests.factories import (
+    make_evidence,
+    make_participant,
+    make_pathway_step,
+    make_staff,
+    make_story,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -24,6 +31,73 @@ def test_every_public_page_type_passes_axe_at_desktop_and_phone_widths(browser):
                 assert response.status == (404 if name == "not-found" else 200), address
                 if violations := axe_violations(page):
                     found[f"{name} at {width} width, {address}"] = violations
+    assert found == {}, _listed(found)
+
+
+def _grade_the_demo() -> None:
+    """The demo programme's pathway, and its outcomes graded along it: a step with
+    outcomes of every verification, one self-reported only, one empty (gaps)."""
+    programme = Programme.objects.get(slug=PROGRAMME)
+    steps = [
+        make_pathway_step(programme, stage=stage, title=title, order=n)
+        for n, (stage, title) in enumerate(
+            [
+                ("activities", "Leaders meet as peers across the system"),
+                ("short_term", "Leaders try new ways of working together"),
+                ("long_term", "Services are commissioned differently"),
+                ("impact", "Residents live healthier lives"),
+            ]
+        )
+    ]
+    grades = [
+        ("reaction", "self_reported"),
+        ("results", "independent"),
+        ("behaviour", "corroborated"),
+    ]
+    for n, outcome in enumerate(Outcome.objects.order_by("pk")):
+        level, verification = grades[n % 3]
+        outcome.level, outcome.verification = level, verification
+        outcome.verified_by = "" if verification == "self_reported" else "A partner's finance lead"
+        outcome.intended = "no" if n % 4 == 0 else "yes"
+        outcome.pathway_step = steps[n % 3]
+        outcome.save()
+        if n % 2:
+            make_evidence(outcome)
+
+
+def test_the_funders_view_passes_axe_at_desktop_and_phone_widths(browser):
+    """/impact/ with the funder's figures and a pathway chart with gaps, counting only
+    verified figures, a programme's view, and a theme page's."""
+    load_site()
+    _grade_the_demo()
+    addresses = [
+        "/impact/",
+        "/impact/?verified=1",
+        f"/impact/?programme={PROGRAMME}&level=behaviour&level=results",
+        f"/themes/{THEME}/",
+    ]
+    found = {}
+    with browser() as open_page:
+        for width, page in [("desktop", open_page()), ("phone", open_page(viewport=PHONE))]:
+            for address in addresses:
+                assert page.goto(address).status == 200, address
+                assert page.locator("figure.chart-pathway").count(), address
+                if violations := axe_violations(page):
+                    found[f"{address} at {width} width"] = violations
+                sideways = page.evaluate("document.documentElement.scrollWidth")
+                if width == "phone" and sideways > PHONE["width"]:
+                    found[f"{address} at {width} width"] = [f"{sideways}px wide"]
+            page.goto("/impact/")
+            screenshot(page, f"funders-view-{width}")  # for the note
+        # Printed, the chart keeps its gaps and fits the page.
+        page = open_page()
+        page.goto("/impact/")
+        page.emulate_media(media="print")
+        chart = page.locator("figure.chart-pathway svg.chart-svg").first
+        assert chart.is_visible()
+        assert chart.bounding_box()["width"] <= page.viewport_size["width"]
+        assert page.locator("figure.chart-pathway text.gap-label").first.is_visible()
+        screenshot(page, "funders-view-print")
     assert found == {}, _listed(found)
 
 

@@ -4,6 +4,7 @@ cohort whose brochures they read."""
 import pytest
 
 from tests.factories import make_cohort, make_programme
+from tests.impact.funder_world import funder_world  # noqa: F401 (a fixture)
 from tests.impact.test_impact_page import world  # noqa: F401 (a fixture)
 
 

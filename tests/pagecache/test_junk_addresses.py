@@ -83,8 +83,9 @@ FILTERS = ["theme", "tag", "programme", "cohort", "organisation", "kind", "type"
 BAD_PAGES = ["abc", "0", "-1", "1.5", "", " 1", "01", "999999", "9" * 5000, "\uff12", "1e3"]
 BAD_PER_PAGE = ["abc", "0", "-5", "100000", "50"]
 # What the report keeps for filters that name nothing, once: a count for each of the four
-# listings, their theme counts, and the report's four figures.
-KEPT_FOR_NAMING_NOTHING = 9
+# listings, their theme counts, the report's four figures, and its funder's view with its
+# (empty) pathway charts.
+KEPT_FOR_NAMING_NOTHING = 11
 
 
 @pytest.fixture

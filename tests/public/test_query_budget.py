@@ -42,11 +42,13 @@ BUDGET = {
     "/search/?q=story&theme=alpha&tag=covid-19": 14,
     "/search/": 2,
     "/search/?q=nothing-matches-this": 10,
-    "/themes/alpha/?q=story": 16,
+    # A theme page's funder's view: its kept grades, and its programmes' pathway steps.
+    "/themes/alpha/?q=story": 18,
     # The themes with their counts and the id of each one's newest pictured story, then
     # those stories' pictures.
     "/themes/": 3,
-    "/themes/alpha/": 14,
+    # The funder's view: its kept grades and the pathway steps (issue 22).
+    "/themes/alpha/": 16,
     # The outcomes' public evidence comes in one query, however many (issue 22).
     "/stories/the-story/": 11,
     "/tags/covid-19/": 13,
@@ -66,10 +68,11 @@ BUDGET = {
     "/contact/": 2,
     "/sitemap-stories.xml": 3,
     "/robots.txt": 0,
-    # Totals, coverage and the network are aggregates: the same queries at any size.
-    "/impact/": 13,
-    "/impact/?theme=alpha&type=funding&page=2": 17,
-    "/impact/?programme=le&cohort=le-march-2020&kind=local_authority": 12,
+    # Totals, coverage and the network are aggregates: the same queries at any size; the
+    # funder's view adds its grades (kept, or one grouped query) and the pathways' steps.
+    "/impact/": 15,
+    "/impact/?theme=alpha&type=funding&page=2": 19,
+    "/impact/?programme=le&cohort=le-march-2020&kind=local_authority": 14,
 }
 
 

@@ -9,7 +9,8 @@ def kept() -> dict[str, int]:
 
 
 def kept_totals() -> dict[str, tuple]:
-    rows = Tally.objects.filter(count__gt=0, key__startswith="outcomes|")
+    """The outcome totals and the grades' counts (the funder's view)."""
+    rows = Tally.objects.filter(count__gt=0, key__regex=r"^(outcomes|grades)\|")
     return {row.key: (row.count, row.with_figure, row.hundredths) for row in rows}
 
 
