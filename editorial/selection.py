@@ -44,10 +44,10 @@ def consideration_problems(consideration: Consideration, *, programme_id) -> dic
     The story must carry the theme it is read in, and its participant must be in a
     cohort of the round's programme.
     """
+    if consideration.story_id is None or consideration.theme_id is None:
+        return {}  # the form's own "This field is required."
     story, theme = consideration.story, consideration.theme
     problems = {}
-    if story is None or theme is None:
-        return problems
     if not story.themes.filter(pk=theme.pk).exists():
         problems["theme"] = f"“{story.title}” does not have the theme {theme.name}."
     if story.participant_id is None:

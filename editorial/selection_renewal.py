@@ -31,12 +31,15 @@ def _chosen_in(round_pk) -> list[tuple[int, int]]:
 
 
 def consideration_writing(sender, instance, raw=False, **kwargs):
+    """Before a save: the mark it had, if it was a choice (a story only read shows none)."""
     if not raw and instance.pk is not None:
-        _note(*Consideration.objects.filter(pk=instance.pk).values_list("story_id", "theme_id"))
+        stored = Consideration.objects.filter(pk=instance.pk, chosen=True)
+        _note(*stored.values_list("story_id", "theme_id"))
 
 
 def consideration_written(sender, instance, raw=False, **kwargs):
-    if not raw:
+    """After a save, or before a delete: the mark it has, if it is a choice."""
+    if not raw and instance.chosen:
         _note((instance.story_id, instance.theme_id))
 
 

@@ -6,7 +6,11 @@ import datetime as dt
 
 import pytest
 from django.core import mail
+from django.core.exceptions import PermissionDenied, ValidationError
 
+from editorial.selection import save_round
+from pagecache.dependencies import LISTING, key
+from pagecache.renewal import renewal
 from stories.models import Consideration, PanelMember, SelectionRound
 from tests.admin_posts import formset
 from tests.factories import make_staff
@@ -252,3 +256,53 @@ def test_an_editor_moves_the_choice_to_another_story_in_one_save(editor_client, 
     chosen = Consideration.objects.get(chosen=True)
     assert chosen.story == world.clinic
     assert not PanelMember.objects.exists()
+
+
+# --- The service, as commands and imports call it.
+
+
+def test_only_an_editor_may_save_a_round(world, contributor):
+    with pytest.raises(PermissionDenied):
+        choose_as(world, contributor)
+    assert not SelectionRound.objects.exists()
+
+
+def test_the_service_checks_the_rules_again(world, editor):
+    with pytest.raises(ValidationError) as refused:
+        choose_as(world, editor, story=world.elsewhere)
+    assert "in no cohort of this round's programme" in str(refused.value)
+    assert not SelectionRound.objects.exists()
+
+
+def test_saving_a_round_renews_the_pages_of_its_chosen_stories_only(world):
+    with renewal() as block:
+        choose(world.programme, (world.ward, world.housing))
+    assert not block.everything
+    assert {key("story", world.ward.pk), key("theme", world.housing.pk), LISTING} <= block.keys
+    assert key("participant", world.sian.pk) in block.keys
+    assert key("story", world.clinic.pk) not in block.keys
+
+
+def test_a_story_only_read_renews_nothing(world):
+    selection_round = choose(world.programme, decided_on=None)
+    with renewal() as block:
+        save_round(
+            selection_round=selection_round,
+            considerations=[Consideration(story=world.ward, theme=world.housing)],
+            by=None,
+        )
+    assert not block.everything
+    assert block.keys == set()
+
+
+def choose_as(world, user, *, story=None):
+    selection_round = SelectionRound(
+        programme=world.programme,
+        title="Autumn panel",
+        period_start=dt.date(2026, 1, 1),
+        period_end=dt.date(2026, 6, 30),
+    )
+    chosen = Consideration(
+        story=story or world.ward, theme=world.housing, chosen=True, reason=REASON
+    )
+    return save_round(selection_round=selection_round, considerations=[chosen], by=user)
