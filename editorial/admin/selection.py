@@ -65,7 +65,12 @@ class ConsiderationInline(ForgivingAutocomplete, LabelledTabularInline):
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "reason":  # a few sentences, in the panel's words
             kwargs["widget"] = forms.Textarea(attrs={"rows": 3, "cols": 50})
-        return super().formfield_for_dbfield(db_field, request, **kwargs)
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name in ("theme", "story"):
+            # A panel reads the stories there are: no adding or editing one from a row.
+            for action in ("add", "change", "delete"):
+                setattr(field.widget, f"can_{action}_related", False)
+        return field
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("story", "theme")
@@ -86,7 +91,7 @@ class SelectionRoundAdmin(ForgivingAutocomplete, OneRenewalPerWrite, admin.Model
     inlines = [PanelInline, ConsiderationInline]
     fieldsets = [
         (None, {"fields": ["programme", "title", ("period_start", "period_end"), "decided_on"]}),
-        ("How the panel worked", {"fields": ["notes"]}),
+        ("Notes", {"fields": ["notes"]}),
     ]
 
     def get_queryset(self, request):
