@@ -159,6 +159,19 @@ def save_round(
     return selection_round
 
 
+@transaction.atomic
+@renewal()
+def delete_round(*, selection_round: SelectionRound, by) -> None:
+    """Delete a round with its panel and considerations; refuse anyone but an editor.
+
+    Side effects: the marks of its choices leave the public pages (renewed as for a
+    save); participants already told are not told again of anything.
+    """
+    if by is not None and not by.has_perm("stories.delete_selectionround"):
+        raise PermissionDenied(REFUSAL)
+    selection_round.delete()
+
+
 # --- Telling the participants.
 
 

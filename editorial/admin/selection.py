@@ -120,6 +120,13 @@ class SelectionRoundAdmin(ForgivingAutocomplete, OneRenewalPerWrite, admin.Model
             # The forms showed these already; a rule broken another way is refused whole.
             raise PermissionDenied("; ".join(error.messages)) from None
 
+    def delete_model(self, request, obj):
+        selection.delete_round(selection_round=obj, by=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for selection_round in queryset:
+            selection.delete_round(selection_round=selection_round, by=request.user)
+
     @admin.display(description="Period", ordering="period_end")
     def period(self, obj):
         return f"{obj.period_start:%-d %b %Y} to {obj.period_end:%-d %b %Y}"

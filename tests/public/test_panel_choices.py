@@ -230,3 +230,14 @@ def test_the_pages_run_as_many_queries_for_one_choice_as_for_many(client, world)
     with_many = {url: queries(client, url) for url in urls}
 
     assert with_many == with_two
+
+
+def test_deleting_a_round_in_the_admin_takes_its_marks_off(client, editor, world):
+    selection_round = choose(world.programme, (world.ward, world.housing))
+    assert MARK in page(client, "/stories/ward/")
+    client.force_login(editor)
+    address = f"/admin/stories/selectionround/{selection_round.pk}/delete/"
+    assert client.post(address, {"post": "yes"}).status_code == 302
+    client.logout()
+    assert "panel-choices" not in page(client, "/stories/ward/")
+    assert not marked(page(client, "/stories/"), "A ward that listened")
