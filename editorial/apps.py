@@ -13,12 +13,13 @@ class EditorialConfig(AppConfig):
     def ready(self):
         # Models are loaded only once every app is ready, so the revision
         # registry is filled here, as Django's own admin autodiscovery is.
-        from editorial import renewal, site_page_services
+        from editorial import renewal, selection_renewal, site_page_services
         from editorial.revisions import register
 
         register()
         renewal.connect()
         site_page_services.connect()
+        selection_renewal.connect()
 
 
 class EditorsAdminConfig(admin_apps.AdminConfig):

@@ -1,10 +1,12 @@
 """Reminders that wait for a day to come: run daily by `manage.py send_reminders` (cron).
 
-Two kinds:
+Three kinds:
 - a story waiting 7 days for its participant's approval: one reminder to the
   participant, with a fresh link to the story, then never again for that request;
 - consent that ends within 30 days: the editors and the participant are told once
-  for that end date (a new end date, once extended, is told about again).
+  for that end date (a new end date, once extended, is told about again);
+- a story a selection panel chose, in a round decided for a day that has now come:
+  its participant is told once (editorial.selection.tell_chosen).
 
 Running it twice, or two runs at once, sends nothing twice: an approval request is
 claimed by setting its `reminded_at` before its email is written, and a consent
@@ -22,6 +24,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from editorial.invitations import create_invitation, invitation_url
+from editorial.selection import tell_chosen
 from notifications.models import Notification
 from notifications.preferences import wants
 from notifications.send import to_editors, to_participant
@@ -39,12 +42,13 @@ class Summary:
 
     approval_reminders: list[str] = field(default_factory=list)
     consent_endings: list[str] = field(default_factory=list)
+    chosen_told: list[str] = field(default_factory=list)
     # Emails left unsent (a worker that died, a retry a queue could not defer).
     requeued: int = 0
 
     @property
     def sent_anything(self) -> bool:
-        return bool(self.approval_reminders or self.consent_endings)
+        return bool(self.approval_reminders or self.consent_endings or self.chosen_told)
 
 
 def approvals_to_remind(now):
@@ -168,8 +172,9 @@ def tell_consent_ending(participant: Participant, *, today) -> tuple[int, bool] 
 def send_reminders(now=None) -> Summary:
     """Find and send every reminder due at `now` (default: this moment); say what was sent.
 
-    Side effects: those of remind_approval and tell_consent_ending, for each one due;
-    and every email left unsent for a while is enqueued again (requeue_unsent).
+    Side effects: those of remind_approval, tell_consent_ending and tell_chosen, for
+    each one due; and every email left unsent for a while is enqueued again
+    (requeue_unsent).
     """
     now = now or timezone.now()
     today = timezone.localdate(now)
@@ -197,6 +202,12 @@ def send_reminders(now=None) -> Summary:
         summary.consent_endings.append(
             f"Told {' and '.join(whom)} that {participant.name}'s consent ends on "
             f"{participant.consent_expires_on:%-d %B %Y}."
+        )
+    for choice in tell_chosen(now=now):
+        participant = choice.story.participant
+        summary.chosen_told.append(
+            f"Told {participant.name} ({participant.email}) that “{choice.story.title}” was "
+            f"chosen by {choice.selection_round.title} in {choice.theme.name}."
         )
     summary.requeued = requeue_unsent(now)
     return summary

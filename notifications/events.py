@@ -56,6 +56,12 @@ EVENTS = {
             True,
         ),
         Event(
+            "story_chosen",
+            "A selection panel chose a participant's story",
+            frozenset({PARTICIPANT}),
+            True,
+        ),
+        Event(
             "approval_reminder",
             "A reminder of a story waiting 7 days for approval",
             frozenset({PARTICIPANT}),

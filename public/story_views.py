@@ -9,13 +9,15 @@ from pagecache.data import remember
 from pagecache.decorators import not_shared
 from stories import facets, options, tallies
 from stories.filters import ALL_FILTERS, StoryFilters, listing_reads
-from stories.models import Story, Theme
+from stories.models import Consideration, Story, Theme
 from stories.pagination import newest_first_page, page_of
 from stories.search import service as search
 from stories.search import spelling
 from stories.story_page import story_page_context
 
 THEME_PAGE_FILTERS = ("tag", "programme", "cohort", "q")
+# A theme page's "Chosen by the panel": the latest choices, a short section.
+CHOSEN_ON_THEME_PAGE = 4
 TAG_PAGE_FILTERS = ("theme", "programme", "cohort", "q")
 # What each listing reads of its query string: the page cache keys the page on it
 # and hands the view nothing else (public.story_urls).
@@ -227,7 +229,21 @@ def theme_detail(request, slug):
         lambda: tallies.occurring_with(theme),
         shows=[*shows, dependencies.OPTIONS],
     )
-    context |= {"theme": theme, "related_themes": related, "impact": theme_impact(theme)}
+    chosen = remember(
+        f"panel-choices:{theme.pk}",
+        lambda: list(
+            Consideration.objects.public_choices()
+            .filter(theme=theme)
+            .with_stories()[:CHOSEN_ON_THEME_PAGE]
+        ),
+        shows=shows,
+    )
+    context |= {
+        "theme": theme,
+        "related_themes": related,
+        "impact": theme_impact(theme),
+        "panel_choices": chosen,
+    }
     return _listing_page(request, "stories/theme_detail.html", context)
 
 

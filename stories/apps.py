@@ -14,9 +14,12 @@ class StoriesConfig(AppConfig):
         from pagecache.versions import add_schedule, add_sweep
         from stories import tallies, tally_signals
         from stories.models import (
+            Consideration,
             Evidence,
             Outcome,
+            PanelMember,
             PathwayStep,
+            SelectionRound,
             Story,
             StoryPartner,
             TaggedStory,
@@ -29,7 +32,10 @@ class StoriesConfig(AppConfig):
             Story, Theme, StoryPartner, Outcome, Evidence, PathwayStep, TaggedStory, Tag
         )
         pagecache.watch_relations(Story.themes.through, Story.partners.through)
+        # A round's choices are marked on the public pages from its decision day.
+        pagecache.watch(SelectionRound, PanelMember, Consideration)
         add_schedule(Story.objects.next_scheduled_change)
+        add_schedule(SelectionRound.objects.next_decision)
         at_end(signals.refresh_noted)
         tally_signals.connect()
         at_end(tally_signals.count_noted)

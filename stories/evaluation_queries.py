@@ -1,7 +1,9 @@
 """What may be read of the evaluation: the one place that says what of it is public."""
 
+import datetime as dt
+
 from django.db import models
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, Min, OuterRef
 from django.utils import timezone
 
 
@@ -41,6 +43,16 @@ class SelectionRoundQuerySet(models.QuerySet):
         """Rounds whose panel has chosen, as of today: their choices may be shown."""
         return self.filter(decided_on__isnull=False, decided_on__lte=timezone.localdate())
 
+    def next_decision(self, now):
+        """The moment the next round's choices appear (the midnight its decision day
+        begins), for the page cache's schedule; None when no round waits for its day."""
+        day = self.filter(
+            decided_on__gt=timezone.localdate(now), considerations__chosen=True
+        ).aggregate(first=Min("decided_on"))["first"]
+        if day is None:
+            return None
+        return timezone.make_aware(dt.datetime.combine(day, dt.time()))
+
 
 class ConsiderationQuerySet(models.QuerySet):
     def public_choices(self):
@@ -52,5 +64,18 @@ class ConsiderationQuerySet(models.QuerySet):
             selection_round__in=rounds,
         )
 
+    def chosen_story(self):
+        """EXISTS: the story of the row outside (a story's `pk`) is a public choice."""
+        return Exists(self.public_choices().filter(story=OuterRef("pk")))
+
     def with_round(self):
         return self.select_related("selection_round", "theme")
+
+    def with_stories(self):
+        """A round's choices with what a list of them shows: the round, theme, story
+        and its participant; the latest decision first."""
+        return (
+            self.with_round()
+            .select_related("story__participant")
+            .order_by("-selection_round__decided_on", "-selection_round_id", "theme__order", "pk")
+        )

@@ -113,11 +113,17 @@ class StoryQuerySet(models.QuerySet):
         return self.only("pk", "renditions", "hero_image_alt", "hero_image_decorative")
 
     def with_cards(self):
-        """What a story card shows, fetched in a fixed number of queries."""
+        """What a story card shows, fetched in a fixed number of queries.
+
+        `chosen_by_panel`: a decided selection round chose it (its card's mark), read
+        with the stories themselves rather than a query per card.
+        """
         themes = self.model.themes.field.related_model.objects.order_by("order", "name")
-        return self.select_related("participant", "participant__organisation").prefetch_related(
-            Prefetch("themes", queryset=themes),
-            "tags",
+        choices = self.model.considerations.rel.related_model.objects
+        return (
+            self.select_related("participant", "participant__organisation")
+            .prefetch_related(Prefetch("themes", queryset=themes), "tags")
+            .annotate(chosen_by_panel=choices.chosen_story())
         )
 
     def with_details(self):

@@ -6,7 +6,7 @@ from django.conf import settings
 from images.renditions import largest
 from pagecache import dependencies
 from pagecache.data import remember
-from stories.models import Story
+from stories.models import Consideration, Story
 from stories.querysets import RELATED_AT_LEAST
 
 
@@ -45,10 +45,19 @@ def story_page_context(request, story: Story, *, with_related: bool = True) -> d
     return {
         "story": story,
         "related": _related(story) if with_related else [],
+        "panel_choices": panel_choices(story),
         "article": article_data(story, request)
         if story.participant_id and story.published_at
         else None,
     }
+
+
+def panel_choices(story: Story) -> list[Consideration]:
+    """The decided rounds that chose this public story, with their reasons: a query only
+    for a story its card marks as chosen (`with_cards`)."""
+    if not getattr(story, "chosen_by_panel", False):
+        return []
+    return list(Consideration.objects.public_choices().filter(story=story).with_round())
 
 
 def _related(story: Story) -> list[Story]:

@@ -2,4 +2,4 @@
 module registers the admin of what it names."""
 
 # Imported to register their model admins.
-from editorial.admin import notifications, people, site_pages, stories  # noqa: F401
+from editorial.admin import notifications, people, selection, site_pages, stories  # noqa: F401

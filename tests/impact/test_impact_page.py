@@ -7,8 +7,6 @@ import itertools
 
 import pytest
 from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from pagecache import dependencies
 from pagecache.versions import current_token
@@ -23,6 +21,7 @@ from tests.factories import (
     make_theme,
 )
 from tests.markup import Element, parse, table_rows
+from tests.page_queries import queries
 
 pytestmark = pytest.mark.django_db
 
@@ -548,16 +547,6 @@ def grow(world, stories: int):
 
 
 URLS = ["/impact/?kind=vcs", "/impact/?cohort=beta-may&type=funding", "/impact/?page=2"]
-
-
-def queries(client, url) -> int:
-    current_token()
-    current_token()
-    cache.clear()  # nothing kept: the page's whole cost
-    dependencies.forget()
-    with CaptureQueriesContext(connection) as run:
-        assert client.get(url).status_code == 200
-    return len(run)
 
 
 def test_the_page_costs_the_same_queries_with_many_organisations_and_cohorts(

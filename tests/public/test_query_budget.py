@@ -42,13 +42,13 @@ BUDGET = {
     "/search/?q=story&theme=alpha&tag=covid-19": 14,
     "/search/": 2,
     "/search/?q=nothing-matches-this": 10,
-    # A theme page's funder's view: its kept grades, and its programmes' pathway steps.
-    "/themes/alpha/?q=story": 18,
+    # A theme page's funder's view (its kept grades, its programmes' pathway steps) and
+    # its panel's choices ("Chosen by the panel"), each in one query (issue 22).
+    "/themes/alpha/?q=story": 19,
     # The themes with their counts and the id of each one's newest pictured story, then
     # those stories' pictures.
     "/themes/": 3,
-    # The funder's view: its kept grades and the pathway steps (issue 22).
-    "/themes/alpha/": 16,
+    "/themes/alpha/": 17,
     # The outcomes' public evidence comes in one query, however many (issue 22).
     "/stories/the-story/": 11,
     "/tags/covid-19/": 13,

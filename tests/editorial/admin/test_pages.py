@@ -10,9 +10,10 @@ from django_tasks_db.models import DBTaskResult
 from demo.loader import load_demo
 from notifications.models import Notification
 from notifications.tasks import send_notification
-from participants.models import Erasure, Participant
+from participants.models import Erasure, Participant, Programme
 from sitepages.models import SitePage
-from stories.models import Story
+from stories.models import SelectionRound, Story
+from tests.factories import make_selection_round
 
 pytestmark = pytest.mark.django_db
 
@@ -60,6 +61,9 @@ def test_change_page_renders(superuser_client, model, settings):
     if model is DBTaskResult:
         settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
         send_notification.enqueue(0)
+    if model is SelectionRound and not SelectionRound.objects.exists():
+        # Until the demo content has a round of its own: one for its first programme.
+        make_selection_round(Programme.objects.first())
     obj = model.objects.first()
     assert obj is not None, f"demo content has no {model._meta.verbose_name}"
     assert superuser_client.get(url(model, "change", obj.pk)).status_code == 200
