@@ -332,3 +332,29 @@ def test_the_report_costs_the_same_queries_for_2_or_20_stories(
         html = page(client)
     assert figures(html)["outcomes reported"] == str(4 + count)
     assert html.count('class="report-choice"') == 1 + count
+
+
+@pytest.mark.parametrize(
+    "query", ["from=0001-01-01&to=9999-12-31", "from=2021-04-01&to=2021-04-01", "x=1&from="]
+)
+def test_the_widest_and_narrowest_periods_are_answered(client, world, query):
+    assert "Impact report" in page(client, f"{URL}?{query}")
+
+
+def test_a_huge_or_repeated_date_is_a_400_not_an_error(client, world):
+    page(client, f"{URL}?from={'9' * 5000}", status=400)
+    assert "1 April 2021 to 1 April 2021" in text(
+        page(client, f"{URL}?from=junk&from=2021-04-01&to=2021-04-01")
+    )
+
+
+def test_the_report_is_read_only(client, world):
+    assert client.post(URL).status_code == 405
+
+
+def test_a_chosen_story_no_longer_public_or_printable_leaves_the_selected_stories(client, world):
+    assert "It shows a whole system moving." in page(client)
+    Participant.objects.filter(name="Andrew Wilesmith").update(consent_scope="web")
+    Story.objects.get(slug="ipswich").save()  # a new content version, as the admin gives
+    html = page(client)
+    assert "It shows a whole system moving." not in html and "Section 75 award" not in html
