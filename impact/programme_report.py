@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Count, Prefetch
+from django.db.models.functions import Coalesce, TruncDate
 from django.http import Http404
 from django.shortcuts import render
 
@@ -59,15 +60,17 @@ def headline(outcomes) -> Headline:
 
 
 def ledger(outcomes):
-    """The period's outcomes, oldest first (undated ones by their story's date), with
-    their story, step and public evidence: two queries."""
+    """The period's outcomes, oldest first (an undated one at its story's publication
+    date, as the period counts it), with their story, step and public evidence: two
+    queries."""
     return (
         outcomes.with_story()
         .select_related("pathway_step")
         .prefetch_related(
             Prefetch("evidence", queryset=Evidence.objects.public(), to_attr="public_evidence")
         )
-        .order_by("achieved_on", "story__published_at", "story_id", "order", "id")
+        .annotate(on=Coalesce("achieved_on", TruncDate("story__published_at")))
+        .order_by("on", "story__published_at", "story_id", "order", "id")
     )
 
 

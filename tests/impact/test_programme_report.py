@@ -358,3 +358,15 @@ def test_a_chosen_story_no_longer_public_or_printable_leaves_the_selected_storie
     Story.objects.get(slug="ipswich").save()  # a new content version, as the admin gives
     html = page(client)
     assert "It shows a whole system moving." not in html and "Section 75 award" not in html
+
+
+def test_the_ledger_runs_oldest_first_with_undated_outcomes_at_their_storys_date(client, world):
+    html = text(page(client))
+    order = [
+        "Section 75 award",  # 1 April 2021
+        "Residents at drop-ins",  # 1 July 2021
+        "New engagement officers",  # undated: its story was published on 1 September 2021
+        "Income for families",  # 31 December 2022
+    ]
+    ledger = html[html.find("The outcomes ledger") :]
+    assert [ledger.find(words) for words in order] == sorted(ledger.find(w) for w in order)
