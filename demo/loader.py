@@ -2,8 +2,10 @@
 
 The content is in data/: themes, programmes, cohorts, organisations and
 participants (each a JSON list), stories.json (the seed story first; each story
-names its participant by slug and lists its partners and outcomes) and each
-story's body in bodies/<slug>.html. Prose is our own; words attributed to
+names its participant by slug and lists its partners and outcomes, graded and
+evidenced) and each story's body in bodies/<slug>.html; the evaluation around the
+outcomes (pathways.json, selection_rounds.json, evidence/) is loaded by
+demo.evaluation. Prose is our own; words attributed to
 participants are kept as quotes.
 
 Every row is found by its slug (or its place in a story) and updated in place;
@@ -21,7 +23,7 @@ from django.utils import timezone
 from reversion.models import Version
 from taggit.models import Tag
 
-from demo import pictures
+from demo import evaluation, pictures
 from editorial.revisions import save_revision
 from editorial.services import save_edit
 from pagecache.renewal import renewal
@@ -52,9 +54,11 @@ def load_demo(*, with_pictures: bool = True) -> dict[str, int]:
         Organisation.objects.update_or_create(
             slug=organisation["slug"], defaults=_without(organisation, "slug")
         )
+    steps = evaluation.load_pathways(read("pathways"))
     participants = {row["slug"]: row for row in read("participants")}
     items = read("stories")
-    stories = [_load_story(item, participants[item["participant"]]) for item in items]
+    stories = [_load_story(item, participants[item["participant"]], steps) for item in items]
+    evaluation.load_selection_rounds(read("selection_rounds"))
     if with_pictures:
         _add_pictures(stories, lead_themes=[item["themes"][0] for item in items])
     _keep_first_revisions(stories)
@@ -107,7 +111,7 @@ def _body(slug: str) -> str:
     return (DATA / "bodies" / f"{slug}.html").read_text(encoding="utf-8").strip()
 
 
-def _load_story(item: dict, participant: dict) -> Story:
+def _load_story(item: dict, participant: dict, steps: dict) -> Story:
     """The story as the data file gives it, saved through the editors' service (the
     same rules, history and side effects as an edit); unchanged, it is left alone."""
     story = Story.objects.filter(slug=item["slug"]).first() or Story(slug=item["slug"])
@@ -132,7 +136,7 @@ def _load_story(item: dict, participant: dict) -> Story:
     story.themes.set(Theme.objects.filter(slug__in=item["themes"]))
     story.tags.set(_tags(item["tags"]))
     _load_partners(story, item["partners"])
-    _load_outcomes(story, item["outcomes"])
+    _load_outcomes(story, item["outcomes"], steps)
     return story
 
 
@@ -196,10 +200,11 @@ def _load_partners(story: Story, partners: list[dict]) -> None:
     story.partnerships.exclude(pk__in=kept).delete()
 
 
-def _load_outcomes(story: Story, outcomes: list[dict]) -> None:
+def _load_outcomes(story: Story, outcomes: list[dict], steps: dict) -> None:
+    """The story's outcomes, graded, on their pathway steps, with their evidence."""
     for order, outcome in enumerate(outcomes):
         value = outcome.get("value")
-        Outcome.objects.update_or_create(
+        row, _ = Outcome.objects.update_or_create(
             story=story,
             order=order,
             defaults={
@@ -211,8 +216,10 @@ def _load_outcomes(story: Story, outcomes: list[dict]) -> None:
                 "evidence_url": outcome.get("evidence_url", ""),
                 "verified_by": outcome.get("verified_by", ""),
                 "verified_on": _date(outcome.get("verified_on")),
-            },
+            }
+            | evaluation.outcome_grades(outcome, steps),
         )
+        evaluation.load_evidence(row, outcome.get("evidence", []), DATA / "evidence")
     story.outcomes.filter(order__gte=len(outcomes)).delete()
 
 

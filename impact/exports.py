@@ -6,7 +6,7 @@ from django.db.models import Prefetch
 from impact.filters import ImpactFilters
 from participants.models import Organisation
 from stories.filters import StoryFilters
-from stories.models import Outcome, Story, Theme
+from stories.models import Evidence, Outcome, Story, Theme
 
 # Reads
 
@@ -17,11 +17,15 @@ def stories_for_export(filters: StoryFilters):
 
 
 def outcomes_for_export(filters: ImpactFilters):
+    """Public outcomes, with their story, pathway step, themes and public evidence."""
     themes = Theme.objects.order_by("order", "name")
     return (
         filters.apply_to_outcomes(Outcome.objects.public())
-        .select_related("story__participant__organisation")
-        .prefetch_related(Prefetch("story__themes", queryset=themes))
+        .select_related("story__participant__organisation", "pathway_step")
+        .prefetch_related(
+            Prefetch("story__themes", queryset=themes),
+            Prefetch("evidence", queryset=Evidence.objects.public(), to_attr="public_evidence"),
+        )
         .order_by("-story__published_at", "-story_id", "order", "id")
     )
 
@@ -49,6 +53,8 @@ def _organisation(organisation, absolute) -> dict | None:
 
 
 def outcome_data(outcome: Outcome) -> dict:
+    """An outcome's own fields, with the names the issue fixed (README, "Open data"); no
+    query, so a story's outcomes carry them too."""
     return {
         "type": outcome.kind,
         "type_label": outcome.get_kind_display(),
@@ -57,8 +63,26 @@ def outcome_data(outcome: Outcome) -> dict:
         "unit": outcome.unit,
         "date": _iso(outcome.achieved_on),
         "evidence_url": outcome.evidence_url,
+        "level": outcome.level,
+        "who_changed": outcome.who_changed,
+        "change_kind": outcome.change_kind,
+        "intended": outcome.intended,
+        "contribution": outcome.contribution,
+        "significance": outcome.significance,
+        "verification": outcome.verification,
         "verified_by": outcome.verified_by,
+        "verifier_organisation": outcome.verifier_organisation,
+        "verifier_relationship": outcome.verifier_relationship,
         "verified_on": _iso(outcome.verified_on),
+    }
+
+
+def evidence_data(evidence: Evidence, absolute) -> dict:
+    """A public evidence item: a file only by its own address, served while public."""
+    return {
+        "kind": evidence.kind,
+        "description": evidence.description,
+        "url": absolute(evidence.public_address),
     }
 
 
@@ -126,19 +150,30 @@ def story_row(story: Story, absolute) -> dict:
 
 
 def outcome_row(outcome: Outcome, absolute) -> dict:
+    """An outcome with its story, its pathway step and its public evidence (from
+    `outcomes_for_export`). The CSV lists the evidence's addresses (open_data)."""
     story = outcome.story
     organisation = story.participant.organisation
-    return {
-        "story": story.title,
-        "story_slug": story.slug,
-        "story_url": absolute(story.get_absolute_url()),
-        "published_at": _iso(story.published_at),
-        "participant": story.participant.name,
-        "organisation": organisation.name if organisation else None,
-        "organisation_slug": organisation.slug if organisation else None,
-        "organisation_kind": organisation.kind if organisation else None,
-        "themes": [theme.name for theme in story.themes.all()],
-    } | outcome_data(outcome)
+    step = outcome.pathway_step
+    return (
+        {
+            "story": story.title,
+            "story_slug": story.slug,
+            "story_url": absolute(story.get_absolute_url()),
+            "published_at": _iso(story.published_at),
+            "participant": story.participant.name,
+            "organisation": organisation.name if organisation else None,
+            "organisation_slug": organisation.slug if organisation else None,
+            "organisation_kind": organisation.kind if organisation else None,
+            "themes": [theme.name for theme in story.themes.all()],
+        }
+        | outcome_data(outcome)
+        | {
+            "pathway_stage": step.stage if step else None,
+            "pathway_step": step.title if step else None,
+            "evidence": [evidence_data(item, absolute) for item in outcome.public_evidence],
+        }
+    )
 
 
 def organisation_row(organisation: Organisation, absolute) -> dict:

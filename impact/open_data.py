@@ -92,7 +92,10 @@ OUTCOME_COLUMNS = (
     "story", "story_slug", "story_url", "published_at", "participant",
     "organisation", "organisation_slug", "organisation_kind", "themes",
     "type", "type_label", "description", "value", "unit", "date",
-    "evidence_url", "verified_by", "verified_on",
+    "evidence_url", "level", "who_changed", "change_kind", "intended",
+    "contribution", "significance", "verification", "verified_by",
+    "verifier_organisation", "verifier_relationship", "verified_on",
+    "pathway_stage", "pathway_step", "evidence",
 )  # fmt: skip
 ORGANISATION_COLUMNS = (
     "name", "slug", "kind", "kind_label", "url", "website",
@@ -104,8 +107,13 @@ def outcomes_csv(request):
     filters = ImpactFilters.from_query(request.GET)
     outcomes = outcomes_for_export(filters).iterator(chunk_size=CHUNK_SIZE)
     absolute = request.build_absolute_uri
-    rows = (outcome_row(outcome, absolute) for outcome in outcomes)
+    rows = (_flat_evidence(outcome_row(outcome, absolute)) for outcome in outcomes)
     return _csv_response("impact-outcomes", OUTCOME_COLUMNS, rows)
+
+
+def _flat_evidence(row: dict) -> dict:
+    """One CSV cell for the evidence: the public addresses, "; "-separated."""
+    return row | {"evidence": [item["url"] for item in row["evidence"]]}
 
 
 def stories_csv(request):

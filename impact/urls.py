@@ -1,7 +1,7 @@
 from django.urls import path
 from django.views.decorators.http import require_safe
 
-from impact import brochure, filters, open_data, views
+from impact import brochure, filters, open_data, programme_report, report_period, views
 from pagecache import queries
 from pagecache.decorators import cached_public_page as cached
 from stories.filters import filter_reads
@@ -46,6 +46,11 @@ urlpatterns = [
         name="api_organisations",
     ),
     path("programmes/<slug:slug>/brochure/", public(brochure.programme_brochure), name="brochure"),
+    path(
+        "programmes/<slug:slug>/report/",
+        public(programme_report.report, report_period.reads),
+        name="report",
+    ),
     path(
         "programmes/<slug:slug>/<slug:cohort>/brochure/",
         public(brochure.cohort_brochure),

@@ -38,6 +38,7 @@ PUBLIC_PAGES = {
     "impact-nothing-matches": "/impact/?kind=private&type=partnership",
     "brochure": f"/programmes/{PROGRAMME}/brochure/",
     "cohort-brochure": f"/programmes/{PROGRAMME}/{PROGRAMME}-march-2020/brochure/",
+    "report": f"/programmes/{PROGRAMME}/report/",
     "accessibility": "/accessibility/",
     "privacy": "/privacy/",
     "contact": "/contact/",

@@ -12,6 +12,7 @@ from participants.models import Participant
 from stories.models import Story
 from tests.factories import (
     make_cohort,
+    make_evidence,
     make_organisation,
     make_outcome,
     make_participant,
@@ -78,9 +79,21 @@ OUTCOME = {
     "unit": "GBP",
     "date": "2021-04-01",
     "evidence_url": "https://example.org/board-paper",
+    # Made before the grades: checked by someone, so corroborated (stories 0011).
+    "level": "not_assessed",
+    "who_changed": "",
+    "change_kind": "",
+    "intended": "not_known",
+    "contribution": "",
+    "significance": "",
+    "verification": "self_reported",
     "verified_by": "CCG finance team",
+    "verifier_organisation": "",
+    "verifier_relationship": "",
     "verified_on": "2021-05-01",
 }
+# The outcomes export adds where the outcome sits on the pathway, and its public evidence.
+PLACED = {"pathway_stage": None, "pathway_step": None, "evidence": []}
 
 
 def test_api_story_has_what_its_page_shows(client, story):
@@ -151,6 +164,7 @@ def test_api_outcome_names_its_story(client, story):
             "themes": ["Health inequalities"],
         }
         | OUTCOME
+        | PLACED
     )
 
 
@@ -209,9 +223,14 @@ def test_stories_csv_has_one_row_per_public_story(client, story):
 
 
 def test_outcomes_csv_matches_the_api(client, story):
+    make_evidence(story.outcomes.get(), url="https://example.org/minutes")
+    make_evidence(story.outcomes.get(), url="https://example.org/letter")
     [row] = csv_rows(client, "/impact/export.csv")
     [data] = results(client, "/api/outcomes/")
-    assert row == {key: "; ".join(v) if isinstance(v, list) else v for key, v in data.items()}
+    data["evidence"] = [item["url"] for item in data["evidence"]]  # the CSV's one column
+    as_cells = {key: "; ".join(v) if isinstance(v, list) else v for key, v in data.items()}
+    assert row == {key: "" if value is None else value for key, value in as_cells.items()}
+    assert row["evidence"] == "https://example.org/minutes; https://example.org/letter"
 
 
 def test_organisations_csv_matches_the_api(client, story):

@@ -11,10 +11,12 @@ from pagecache import dependencies, versions
 from stories.models import Outcome, Story
 from tests.factories import (
     make_cohort,
+    make_evidence,
     make_organisation,
     make_outcome,
     make_participant,
     make_partner,
+    make_pathway_step,
     make_story,
     make_theme,
 )
@@ -204,14 +206,15 @@ def test_with_no_public_stories_every_export_is_empty(client):
 
 def add_stories(n):
     theme, cohort = make_theme(), make_cohort()
+    step = make_pathway_step(cohort.programme)
     for _ in range(n):
         story = make_story(participant=make_participant(organisation=make_organisation()))
         story.themes.add(theme)
         story.tags.add("tag-a", "tag-b")
         story.participant.cohorts.add(cohort)
         make_partner(story)
-        make_outcome(story)
-        make_outcome(story)
+        make_evidence(make_outcome(story, pathway_step=step))
+        make_evidence(make_outcome(story), public=False)
 
 
 def queries_for(client, url, n, django_assert_num_queries, queries):
@@ -228,10 +231,10 @@ def queries_for(client, url, n, django_assert_num_queries, queries):
 # prefetches (themes, tags, partners, outcomes, cohorts).
 QUERIES = [
     ("/api/stories/", 9),
-    ("/api/outcomes/", 5),  # version, dependencies, count, page, themes
+    ("/api/outcomes/", 6),  # version, dependencies, count, page, themes, public evidence
     ("/api/organisations/", 4),  # version, dependencies, count, page
     ("/impact/stories.csv", 7),  # version, stories, 5 prefetches
-    ("/impact/export.csv", 3),  # version, outcomes, themes
+    ("/impact/export.csv", 4),  # version, outcomes, themes, public evidence
     ("/impact/organisations.csv", 2),
 ]
 

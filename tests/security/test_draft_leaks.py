@@ -217,6 +217,7 @@ def seeds(site: Site) -> dict[str, list[dict]]:
         "impact:api_outcomes": [{}],
         "impact:api_organisations": [{}],
         "impact:brochure": [{"slug": cohort.programme.slug} for cohort in cohorts],
+        "impact:report": [{"slug": cohort.programme.slug} for cohort in cohorts],
         "impact:cohort_brochure": [
             {"slug": cohort.programme.slug, "cohort": cohort.slug} for cohort in cohorts
         ],
