@@ -7,6 +7,7 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.html import format_html
 
+from editorial.admin.autocomplete import ForgivingAutocomplete
 from editorial.admin.display import current_picture, thumbnail
 from editorial.admin.inlines import LabelledTabularInline
 from editorial.admin.invitations import InvitationInline, InvitingAdmin
@@ -117,7 +118,12 @@ class ConsentFilter(admin.SimpleListFilter):
 
 @admin.register(Participant)
 class ParticipantAdmin(
-    InvitingAdmin, OneRenewalPerWrite, ProtectsPublicProfiles, FillsEmptySlug, admin.ModelAdmin
+    InvitingAdmin,
+    OneRenewalPerWrite,
+    ProtectsPublicProfiles,
+    FillsEmptySlug,
+    ForgivingAutocomplete,
+    admin.ModelAdmin,
 ):
     # Explicit: an annotated (GROUP BY) query drops Meta.ordering, and the autocomplete pages it.
     ordering = ["name", "pk"]
@@ -339,7 +345,7 @@ class ProgrammeAdmin(OneRenewalPerWrite, FillsEmptySlug, admin.ModelAdmin):
 
 
 @admin.register(Cohort)
-class CohortAdmin(OneRenewalPerWrite, FillsEmptySlug, admin.ModelAdmin):
+class CohortAdmin(OneRenewalPerWrite, FillsEmptySlug, ForgivingAutocomplete, admin.ModelAdmin):
     ordering = ["programme__name", "-start_date", "name", "pk"]
     list_display = ["name", "programme", "start_date", "participant_count"]
     list_select_related = ["programme"]

@@ -9,6 +9,7 @@ from taggit.managers import TaggableManager
 from taggit.models import Tag
 
 from editorial import services
+from editorial.admin.autocomplete import ForgivingAutocomplete
 from editorial.admin.display import current_picture
 from editorial.admin.history import RevisionsAdmin
 from editorial.admin.inlines import LabelledNestedTabularInline
@@ -27,7 +28,7 @@ from editorial.workflow import EDITOR_ONLY_STATUSES, can_publish
 from stories.models import Story, StoryPartner, Theme
 
 
-class StoryPartnerInline(LabelledNestedTabularInline):
+class StoryPartnerInline(ForgivingAutocomplete, LabelledNestedTabularInline):
     model = StoryPartner
     fields = ["organisation", "role", "order"]
     autocomplete_fields = ["organisation"]
@@ -94,6 +95,7 @@ class StoryAdmin(
     FillsEmptySlug,
     ToldByParticipantAdmin,
     RowsFollowTheStory,
+    ForgivingAutocomplete,
     nested_admin.NestedModelAdmin,  # each outcome holds its evidence rows
 ):
     form = StoryAdminForm
