@@ -231,6 +231,8 @@ def test_the_demo_report_and_pictures_of_the_funders_view_and_the_printed_report
         printable.emulate_media(media="print")
         cover = printable.locator(".report-cover")
         cover.screenshot(path=str(folder / "report.png"))
+        # The whole report as printed, part after part, for a reader of the note.
+        printable.screenshot(path=str(folder / "report-printed.png"), full_page=True)
         cover_height = cover.bounding_box()["height"]
 
     texts = read(pdf)
