@@ -20,7 +20,7 @@ from stories.evaluation_queries import (
     PathwayStepQuerySet,
     SelectionRoundQuerySet,
 )
-from stories.evidence_files import EvidenceFileName, validate_evidence_file
+from stories.evidence_files import EvidenceFileField, EvidenceFileName, validate_evidence_file
 
 
 class EvidenceKind(models.TextChoices):
@@ -52,7 +52,7 @@ class Evidence(models.Model):
         blank=True,
         validators=[URLValidator(schemes=["http", "https"])],
     )
-    file = models.FileField(
+    file = EvidenceFileField(
         upload_to=EvidenceFileName("evidence"),
         blank=True,
         max_length=200,

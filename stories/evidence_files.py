@@ -11,13 +11,15 @@ import codecs
 import zipfile
 from pathlib import PurePath
 
+from django import forms
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.db.models.fields.files import FieldFile
 from django.utils.deconstruct import deconstructible
 from PIL import Image
 
 from images.names import random_part
-from images.uploads import MAX_PIXELS, read_header, too_many_pixels
+from images.uploads import MAX_PIXELS, clean_upload, read_header, too_many_pixels
 
 # What evidence is uploaded as: documents, spreadsheets, pictures. Nothing a browser
 # would run (HTML, SVG, scripts), and every file is served as a download.
@@ -225,3 +227,27 @@ def _is_text(handle) -> bool:
     except UnicodeDecodeError:
         return False
     return True
+
+
+class EvidencePictureCleaned(forms.FileField):
+    """A JPEG or PNG taken as evidence is stored as pictures are, re-encoded without its
+    metadata: a photograph's GPS position says where someone lives, not what changed."""
+
+    def to_python(self, data):
+        data = super().to_python(data)
+        if data and PurePath(data.name or "").suffix.lower() in PICTURES:
+            validate_evidence_file(data)  # refused as evidence says, before re-encoding
+            data.seek(0)
+            data = clean_upload(data)
+        return data
+
+
+class EvidenceFileField(models.FileField):
+    """A FileField whose pictures go through EvidencePictureCleaned on upload."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": EvidencePictureCleaned, **kwargs})
+
+    def deconstruct(self):
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.FileField", args, kwargs
