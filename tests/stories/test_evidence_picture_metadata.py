@@ -13,7 +13,7 @@ from tests.factories import make_outcome, make_story
 
 pytestmark = pytest.mark.django_db
 
-EvidenceForm = modelform_factory(Evidence, fields=["kind", "description", "url", "file", "public"])
+EvidenceForm = modelform_factory(Evidence, fields=["kind", "description", "file", "public"])
 
 
 def photo_with_gps() -> bytes:
