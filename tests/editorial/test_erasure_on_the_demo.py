@@ -35,12 +35,23 @@ def test_erasing_andrew_leaves_his_name_only_where_others_name_him(
         ("participant", kwame.name),
         ("story", kwame_story.title),
     ]
-    kwame_versions = Version.objects.get_for_object(kwame_story).values_list("pk", flat=True)
+    # Kwame's outcome names him too: he vouched for the rooms offered (issue 22's grades).
+    vouched = kwame_story.outcomes.filter(verified_by__icontains="wilesmith")
+    assert vouched.exists()
+    kwame_versions = [
+        *Version.objects.get_for_object(kwame_story).values_list("pk", flat=True),
+        *(
+            pk
+            for outcome in vouched
+            for pk in Version.objects.get_for_object(outcome).values_list("pk", flat=True)
+        ),
+    ]
     left = {row.rsplit(" ", 1)[0] for row in rows_naming_them(marks=("wilesmith",))}
     assert left == {
         f"participants.Participant #{kwame.pk}",
         f"stories.Story #{kwame_story.pk}",
         f"stories.SearchDocument #{kwame_story.pk}",
+        *(f"stories.Outcome #{outcome.pk}" for outcome in vouched),
         # The search vocabulary keeps the word while Kwame's story has it.
         "stories.SearchWord #wilesmith",
         *(f"reversion.Version #{pk}" for pk in kwame_versions),

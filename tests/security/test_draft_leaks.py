@@ -18,7 +18,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections import deque
 from dataclasses import dataclass
-from urllib.parse import urlencode, urljoin, urlsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
 import pytest
 from django.core.cache import cache
@@ -84,7 +84,8 @@ FIELDS = [
     "evidencefile",
 ]
 SHARED_KIND = "review"  # its live share link shows it, and only it
-MAX_PAGES = 600
+# A guard against a walk lost in endless addresses: about 640 pages are walked now.
+MAX_PAGES = 900
 
 
 def word(kind: str, field: str) -> str:
@@ -295,13 +296,26 @@ def searches(site: Site) -> list[str]:
             urls += [
                 f"{report}?{urlencode({name: filters[name]})}" for name in ("cohort", "programme")
             ]
+        # Narrowed by grade as the funder's figures link to them (read, not walked on).
+        for report in ("/impact/", "/api/outcomes/"):
+            urls += [
+                f"{report}?{urlencode({'programme': filters['programme'], **graded})}"
+                for graded in GRADED
+            ]
     return [*urls, "/stories/?page=999", "/stories/?page=-1", "/participants/?page=2"]
+
+
+# The funder's view links each figure to the ledger narrowed by grade, on every narrowed
+# report: read each such page, but walk on from none (its links only narrow it further).
+GRADE_FILTERS = {"level", "verification", "intended", "step", "evidenced", "verified"}
 
 
 def links_in(url: str, response, content: str) -> list[str]:
     """The site's own addresses a page links to, made absolute paths."""
     if response["Content-Type"].startswith(("text/csv", "application/json")):
         return []  # data, not pages: what it holds is checked for leaks, not walked
+    if GRADE_FILTERS & {name for name, _ in parse_qsl(urlsplit(url).query)}:
+        return []
     if response["Content-Type"].startswith(("application/xml", "application/rss+xml")):
         found = [element.text or "" for element in ET.fromstring(content).iter()]
         found = [text for text in found if text.startswith("http://testserver/")]
@@ -318,6 +332,10 @@ def links_in(url: str, response, content: str) -> list[str]:
 
 
 NOT_WALKED = ("/admin/", "/static/", "/media/")
+GRADED = [
+    {"level": "results", "verification": "independent"},
+    {"intended": "no", "evidenced": "1", "verified": "1"},
+]
 
 
 def body_of(response) -> str:
