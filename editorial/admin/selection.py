@@ -85,6 +85,8 @@ class ConsiderationInline(ForgivingAutocomplete, LabelledTabularInline):
 class SelectionRoundAdmin(
     DatesInRange, ForgivingAutocomplete, OneRenewalPerWrite, admin.ModelAdmin
 ):
+    # Explicit: the chosen count (a GROUP BY) drops Meta.ordering, and the autocomplete pages it.
+    ordering = ["-period_end", "-id"]
     list_display = ["title", "programme", "period", "decided_on", "chosen_count"]
     list_select_related = ["programme"]
     list_filter = ["programme"]
