@@ -88,7 +88,8 @@ class ImpactFilters:
         filters = cls(
             stories=StoryFilters.from_query(params, STORY_FILTERS), **cls._own_from(params)
         )
-        if filters.step.isdigit() and int(filters.step) < MAX_STEP_ID:
+        # ASCII digits only: "²".isdigit() holds but int("²") fails.
+        if filters.step.isascii() and filters.step.isdigit() and int(filters.step) < MAX_STEP_ID:
             # Only a step of a programme with a public story is offered: any other reads
             # as "not found", as a draft's theme does.
             programmes = [programme.pk for programme in options.public_programmes()]

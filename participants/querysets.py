@@ -67,7 +67,8 @@ class ParticipantQuerySet(models.QuerySet):
             .filter(consent_expires_on__gte=today)
             .aggregate(last=Min("consent_expires_on"))["last"]
         )
-        if last_day is None:
+        # Consent to the calendar's last day (which a date field takes) never runs out.
+        if last_day is None or last_day >= dt.date.max:
             return None
         midnight = dt.datetime.combine(last_day + dt.timedelta(days=1), dt.time())
         return timezone.make_aware(midnight)

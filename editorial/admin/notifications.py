@@ -4,13 +4,14 @@ not. Under DEBUG this list is also the development outbox."""
 from django.contrib import admin, messages
 from django.utils.html import format_html
 
+from editorial.admin.changelists import DatesInRange
 from editorial.admin_site import SuperusersOnly
 from notifications.models import Notification
 from notifications.sending import send_again
 
 
 @admin.register(Notification)
-class NotificationAdmin(SuperusersOnly, admin.ModelAdmin):
+class NotificationAdmin(DatesInRange, SuperusersOnly, admin.ModelAdmin):
     list_display = ["created_at", "event", "to_address", "subject", "status", "attempts"]
     list_filter = ["status", "event"]
     search_fields = ["to_address", "subject"]

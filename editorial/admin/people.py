@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from editorial.admin.autocomplete import ForgivingAutocomplete
+from editorial.admin.changelists import DatesInRange
 from editorial.admin.display import current_picture, thumbnail
 from editorial.admin.inlines import LabelledTabularInline
 from editorial.admin.invitations import InvitationInline, InvitingAdmin
@@ -345,7 +346,9 @@ class ProgrammeAdmin(OneRenewalPerWrite, FillsEmptySlug, admin.ModelAdmin):
 
 
 @admin.register(Cohort)
-class CohortAdmin(OneRenewalPerWrite, FillsEmptySlug, ForgivingAutocomplete, admin.ModelAdmin):
+class CohortAdmin(
+    DatesInRange, OneRenewalPerWrite, FillsEmptySlug, ForgivingAutocomplete, admin.ModelAdmin
+):
     ordering = ["programme__name", "-start_date", "name", "pk"]
     list_display = ["name", "programme", "start_date", "participant_count"]
     list_select_related = ["programme"]

@@ -14,6 +14,7 @@ from django.db.models import Count, Q
 from common.dates import local_datetime
 from editorial import selection
 from editorial.admin.autocomplete import ForgivingAutocomplete
+from editorial.admin.changelists import DatesInRange
 from editorial.admin.inlines import LabelledTabularInline
 from editorial.admin.writes import OneRenewalPerWrite
 from stories.models import Consideration, PanelMember, SelectionRound
@@ -81,7 +82,11 @@ class ConsiderationInline(ForgivingAutocomplete, LabelledTabularInline):
 
 
 @admin.register(SelectionRound)
-class SelectionRoundAdmin(ForgivingAutocomplete, OneRenewalPerWrite, admin.ModelAdmin):
+class SelectionRoundAdmin(
+    DatesInRange, ForgivingAutocomplete, OneRenewalPerWrite, admin.ModelAdmin
+):
+    # Explicit: the chosen count (a GROUP BY) drops Meta.ordering, and the autocomplete pages it.
+    ordering = ["-period_end", "-id"]
     list_display = ["title", "programme", "period", "decided_on", "chosen_count"]
     list_select_related = ["programme"]
     list_filter = ["programme"]

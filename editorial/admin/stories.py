@@ -10,6 +10,7 @@ from taggit.models import Tag
 
 from editorial import services
 from editorial.admin.autocomplete import ForgivingAutocomplete
+from editorial.admin.changelists import DatesInRange
 from editorial.admin.display import current_picture
 from editorial.admin.history import RevisionsAdmin
 from editorial.admin.inlines import LabelledNestedTabularInline
@@ -88,6 +89,7 @@ def archive(modeladmin, request, queryset):
 
 @admin.register(Story)
 class StoryAdmin(
+    DatesInRange,
     OneRenewalPerWrite,
     NoncedMediaAdmin,
     SharingAdmin,
