@@ -191,10 +191,14 @@ def edit_title_and_outcome(walk: Walk, story) -> tuple[Check, str, str]:
     return check, title_word, outcome_word
 
 
-def pictures_gone(walk: Walk, *pages: str) -> list[Expect]:
-    """The pictures the pages show through B now: each address a 404 once they stop being public."""
+def pictures_gone(walk: Walk, *pages: str, owners: tuple) -> list[Expect]:
+    """The pictures of `owners` (a story, a person) the pages show through B now: each
+    address a 404 once they stop being public. Other stories' cards on the same pages
+    (related stories) stay public, and so do their pictures."""
+    folders = tuple(f"/renditions/{owner._meta.label_lower}/{owner.pk}/" for owner in owners)
     shown = [address for page in pages for address in web.picture_urls(walk.reader.get(page).text)]
-    return [Expect(address, status=404) for address in dict.fromkeys(shown)]
+    theirs = [address for address in shown if any(folder in address for folder in folders)]
+    return [Expect(address, status=404) for address in dict.fromkeys(theirs)]
 
 
 def unpublish(walk: Walk, story, title_word: str, outcome_word: str) -> Check:
@@ -211,7 +215,7 @@ def unpublish(walk: Walk, story, title_word: str, outcome_word: str) -> Check:
             Expect("/feeds/stories/", hides=(feed_link(story),)),
             Expect(search(title_word), hides=(href(story),)),
             Expect("/impact/", hides=(outcome_word,)),
-            *pictures_gone(walk, story.get_absolute_url()),
+            *pictures_gone(walk, story.get_absolute_url(), owners=(story,)),
         ],
     )
 
@@ -226,7 +230,9 @@ def withdraw_consent(walk: Walk, person, story) -> Check:
         form.set("consent_withdrawn_at_1", f"{now:%H:%M:%S}")
 
     name = "withdraw consent through A: the person, their story and its pictures gone through B"
-    pictures = pictures_gone(walk, story.get_absolute_url(), person.get_absolute_url())
+    pictures = pictures_gone(
+        walk, story.get_absolute_url(), person.get_absolute_url(), owners=(story, person)
+    )
     if not pictures:
         return Check(name, ["B's pages showed no picture of theirs before the change"])
     return walk.step(
